@@ -108,7 +108,9 @@ export function namedBetas(name: ScheduleName, T: number): number[] {
   switch (name) {
     case "seed":
       if (T !== SEED_BETAS.length)
-        throw new Error(`namedBetas: the seed schedule has ${SEED_BETAS.length} steps, got T = ${T}`);
+        throw new Error(
+          `namedBetas: the seed schedule has ${SEED_BETAS.length} steps, got T = ${T}`,
+        );
       return [...SEED_BETAS];
     case "linear":
       return linearBetas(T);
