@@ -65,7 +65,8 @@ describe("makeSchedule", () => {
       const reference = fixture[key as keyof typeof fixture];
       const s = makeSchedule(build());
       expect(s.T).toBe(reference.T);
-      for (const field of FIELDS) expectAllClose(s[field], reference[field], 1e-6, `${key}.${field}`);
+      for (const field of FIELDS)
+        expectAllClose(s[field], reference[field], 1e-6, `${key}.${field}`);
     });
   }
 
