@@ -1,0 +1,135 @@
+/**
+ * The three trained examples: their data, their presets and what "converged" means for each.
+ */
+import { FOUR_SPIKES, GAUSSIAN_1D, GAUSSIAN_2D, type Mixture } from "../ddpm/data";
+import { meanSqDistToNearest, meanStd, shares } from "../ddpm/metrics";
+import type { TrainConfig } from "./config";
+
+/** Which example. */
+export type ExampleId = "1d" | "2d" | "spikes";
+
+/** One convergence figure, shown as text next to its target. */
+export interface Figure {
+  readonly label: string;
+  readonly value: number;
+  readonly target: string;
+  readonly ok: boolean;
+}
+
+/** An example: the data to learn, its presets, and its convergence test. */
+export interface ExampleSpec {
+  readonly id: ExampleId;
+  readonly data: Mixture;
+  /** The fast default, and the seed tutorial's own settings. */
+  readonly presets: { readonly fast: TrainConfig; readonly seed: TrainConfig };
+  /** The figures of a set of samples [n, dim]; converged when every one is ok. */
+  readonly judge: (samples: Float32Array) => Figure[];
+}
+
+/** Samples checked before a run is called converged. */
+export const CHECK_SAMPLES = 2000;
+
+const FAST: TrainConfig = {
+  schedule: "cosine",
+  T: 50,
+  width: 64,
+  time: "sinusoidal",
+  optimizer: "adam",
+  learningRate: 1e-2,
+  lrDecay: 1,
+  batchSize: 256,
+  steps: 5000,
+  ema: 0.995,
+  seed: 1,
+};
+
+/** The seed's 1D and 2D settings: ten scales, width 32, SGD at 1e-3, batch 64, 20,000 steps. */
+const SEED_GAUSSIAN: TrainConfig = {
+  schedule: "seed",
+  T: 10,
+  width: 32,
+  time: "alpha",
+  optimizer: "sgd",
+  learningRate: 1e-3,
+  lrDecay: 1,
+  batchSize: 64,
+  steps: 20_000,
+  ema: 0,
+  seed: 1,
+};
+
+/** Figures for Gaussian data: each axis' mean and std against the target's. */
+function judgeGaussian(data: Mixture, meanTol: number, stdMax: number) {
+  const axes = data.dim === 1 ? [""] : [" x", " y"];
+  return (samples: Float32Array): Figure[] => {
+    const { mean, std } = meanStd(samples, data.dim);
+    return axes.flatMap((axis, j) => {
+      const target = data.means[0]![j]!;
+      return [
+        {
+          label: `mean${axis}`,
+          value: mean[j]!,
+          target: `${target.toFixed(3)} ± ${meanTol}`,
+          ok: Math.abs(mean[j]! - target) <= meanTol,
+        },
+        { label: `std${axis}`, value: std[j]!, target: `≤ ${stdMax}`, ok: std[j]! <= stdMax },
+      ];
+    });
+  };
+}
+
+/** The examples by id. */
+export const EXAMPLES: Readonly<Record<ExampleId, ExampleSpec>> = {
+  "1d": {
+    id: "1d",
+    data: GAUSSIAN_1D,
+    presets: { fast: { ...FAST, width: 32 }, seed: SEED_GAUSSIAN },
+    judge: judgeGaussian(GAUSSIAN_1D, 0.01, 0.02),
+  },
+  "2d": {
+    id: "2d",
+    data: GAUSSIAN_2D,
+    presets: { fast: { ...FAST, width: 32 }, seed: SEED_GAUSSIAN },
+    judge: judgeGaussian(GAUSSIAN_2D, 0.01, 0.02),
+  },
+  spikes: {
+    id: "spikes",
+    data: FOUR_SPIKES,
+    presets: {
+      fast: FAST,
+      // The seed author's four-spike script: 20 Karras-spaced levels, SGD at 2e-3 decayed
+      // by 0.98 every 100 steps, 32 samples per spike per step, 10,000 steps.
+      seed: {
+        ...SEED_GAUSSIAN,
+        schedule: "karras",
+        T: 20,
+        learningRate: 2e-3,
+        lrDecay: 0.98,
+        batchSize: 128,
+        steps: 10_000,
+      },
+    },
+    judge: (samples) => {
+      const centres = FOUR_SPIKES.means;
+      const msd = meanSqDistToNearest(samples, 2, centres);
+      const figures: Figure[] = [
+        {
+          label: "mean squared distance to nearest spike",
+          value: msd,
+          target: "≤ 0.005",
+          ok: msd <= 0.005,
+        },
+      ];
+      shares(samples, 2, centres).forEach((share, k) => {
+        const [x, y] = centres[k]!;
+        figures.push({
+          label: `share at (${x}, ${y})`,
+          value: share,
+          target: "0.25 ± 0.02",
+          ok: Math.abs(share - 0.25) <= 0.02,
+        });
+      });
+      return figures;
+    },
+  },
+};

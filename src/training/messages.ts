@@ -1,0 +1,53 @@
+/**
+ * The typed messages between an example island (the page) and its training worker.
+ */
+import type { NamedWeights } from "../ddpm/denoiser";
+import type { TrainConfig } from "./config";
+import type { ExampleId, Figure } from "./examples";
+
+/** The island's state, mirrored in its `data-state` attribute: "paused" after Pause, and
+ * "unconverged" when the step budget ran out before the figures met their targets. */
+export type RunState =
+  "idle" | "training" | "paused" | "converged" | "unconverged" | "diverged" | "error";
+
+/** A tfjs backend the worker can run on, in order of preference. */
+export type BackendName = "wasm" | "cpu";
+
+/** Page → worker. */
+export type ToWorker =
+  /** Build a fresh model for this example and config; training waits for "train". */
+  | { readonly type: "reset"; readonly example: ExampleId; readonly config: TrainConfig }
+  | { readonly type: "train" }
+  | { readonly type: "pause" }
+  /** Run the reverse process on n points and send every x_t back. */
+  | { readonly type: "trajectory"; readonly n: number; readonly seed: number }
+  | { readonly type: "exportWeights" };
+
+/** What the page draws a few times a second while training. */
+export interface Snapshot {
+  readonly type: "snapshot";
+  readonly state: RunState;
+  readonly step: number;
+  readonly totalSteps: number;
+  readonly stepsPerSecond: number;
+  readonly backend: BackendName;
+  /** Losses of the steps since the previous snapshot, with their step numbers. */
+  readonly lossSteps: Int32Array;
+  readonly losses: Float32Array;
+  /** The latest samples from the model, [n, dim] row-major, and their figures. */
+  readonly samples: Float32Array;
+  readonly figures: readonly Figure[];
+  /** Milliseconds from the first "train" to convergence, once converged. */
+  readonly elapsedMs: number;
+  /** Words for the reader when the state needs them (diverged, error, budget spent). */
+  readonly message?: string;
+}
+
+/** Worker → page. */
+export type FromWorker =
+  | { readonly type: "ready"; readonly backend: BackendName; readonly fallbackReason?: string }
+  | Snapshot
+  /** frames[k] holds x_{T-k}, so frames[T] is x_0. */
+  | { readonly type: "trajectory"; readonly frames: Float32Array[]; readonly dim: number }
+  | { readonly type: "weights"; readonly weights: NamedWeights[]; readonly config: TrainConfig }
+  | { readonly type: "error"; readonly message: string };
