@@ -1,11 +1,14 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
-/** Port for `astro preview`; not Astro's default 4321, so a running `astro dev` is never reused. */
-const PORT = Number(process.env["E2E_PORT"] ?? 4327);
-
 /** The base path the site was built with; `astro preview` reads the same variable. */
 const BASE_PATH = process.env["BASE_PATH"] ?? "/";
+
+/**
+ * Port for `astro preview`. Not Astro's default 4321, so a running `astro dev` is never reused
+ * by mistake, and another one for a build under a base path, for the same reason.
+ */
+const PORT = Number(process.env["E2E_PORT"] ?? (BASE_PATH === "/" ? 4327 : 4328));
 
 /** Where `npm run build` wrote the site; `npm run test:e2e:base` builds into another folder. */
 const OUT_DIR = process.env["E2E_OUT_DIR"] ?? "dist";
