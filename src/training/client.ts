@@ -1,0 +1,137 @@
+/**
+ * The page's side of one training worker: typed messages both ways, the worker created on
+ * first use (tfjs loads with it, so a reader who only reads never downloads it), and replies
+ * to the two requests that have one handed back as promises.
+ */
+import type { TrainConfig } from "./config";
+import type { ExampleId } from "./examples";
+import type { BackendName, FromWorker, Snapshot, ToWorker } from "./messages";
+
+/** The worker's answer to "trajectory". */
+export type Trajectory = Extract<FromWorker, { type: "trajectory" }>;
+/** The worker's answer to "exportWeights". */
+export type Weights = Extract<FromWorker, { type: "weights" }>;
+
+/** What the page hears from its worker, apart from the answers to requests. */
+export interface ClientEvents {
+  readonly ready: (backend: BackendName, fallbackReason?: string) => void;
+  readonly snapshot: (snapshot: Snapshot) => void;
+  readonly error: (message: string) => void;
+}
+
+/** A request waiting for its answer. */
+interface Pending<T> {
+  readonly resolve: (value: T) => void;
+  readonly reject: (reason: Error) => void;
+}
+
+/** One island's training worker. */
+export class TrainingClient {
+  private worker: Worker | null = null;
+  private readonly trajectories: Pending<Trajectory>[] = [];
+  private readonly weights: Pending<Weights>[] = [];
+
+  constructor(private readonly events: ClientEvents) {}
+
+  /** Whether a worker is running. */
+  get started(): boolean {
+    return this.worker !== null;
+  }
+
+  /** Starts the worker if it is not running yet, so tfjs is loading before the first click. */
+  warm(): void {
+    if (this.worker) return;
+    // Vite bundles the worker and everything it imports (tfjs) as a separate chunk, found
+    // through this exact `new Worker(new URL(…))` form.
+    const worker = new Worker(new URL("./worker.ts", import.meta.url), { type: "module" });
+    worker.addEventListener("message", (event: MessageEvent<FromWorker>) =>
+      this.receive(event.data),
+    );
+    worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      this.fail(event.message || "The training worker could not start.");
+    });
+    worker.addEventListener("messageerror", () =>
+      this.fail("A message from the worker was unreadable."),
+    );
+    this.worker = worker;
+  }
+
+  /** Builds a fresh model for `config`; the worker answers with an idle snapshot. */
+  reset(example: ExampleId, config: TrainConfig): void {
+    this.post({ type: "reset", example, config });
+  }
+
+  /** Starts or resumes training. */
+  train(): void {
+    this.post({ type: "train" });
+  }
+
+  /** Pauses training; the worker answers with a paused snapshot. */
+  pause(): void {
+    this.post({ type: "pause" });
+  }
+
+  /** Every step x_T … x_0 of the reverse process for n points. */
+  trajectory(n: number, seed: number): Promise<Trajectory> {
+    return this.request(this.trajectories, { type: "trajectory", n, seed });
+  }
+
+  /** The trained (averaged) weights and the config they were trained with. */
+  exportWeights(): Promise<Weights> {
+    return this.request(this.weights, { type: "exportWeights" });
+  }
+
+  /** Stops the worker and fails what is still waiting; a later `warm` starts a new one. */
+  terminate(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.rejectAll(new Error("The training worker was stopped."));
+  }
+
+  private post(message: ToWorker): void {
+    this.warm();
+    this.worker!.postMessage(message);
+  }
+
+  private request<T>(queue: Pending<T>[], message: ToWorker): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ resolve, reject });
+      this.post(message);
+    });
+  }
+
+  private receive(message: FromWorker): void {
+    switch (message.type) {
+      case "ready":
+        this.events.ready(message.backend, message.fallbackReason);
+        break;
+      case "snapshot":
+        this.events.snapshot(message);
+        break;
+      // The worker handles messages in order, so answers come back in the order asked.
+      case "trajectory":
+        this.trajectories.shift()?.resolve(message);
+        break;
+      case "weights":
+        this.weights.shift()?.resolve(message);
+        break;
+      case "error":
+        // An error while a request waits is that request's answer; otherwise it is the run's.
+        if (this.trajectories.length + this.weights.length > 0)
+          this.rejectAll(new Error(message.message));
+        else this.events.error(message.message);
+        break;
+    }
+  }
+
+  private fail(message: string): void {
+    this.rejectAll(new Error(message));
+    this.events.error(message);
+  }
+
+  private rejectAll(reason: Error): void {
+    for (const queue of [this.trajectories, this.weights] as Pending<unknown>[][])
+      queue.splice(0).forEach((pending) => pending.reject(reason));
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Samples in the plane: the points on a canvas, axes and the target's centres (rings) in SVG
+ * on top. Used for the live samples while training and for every step of the reverse process.
+ */
+import { renderAxes } from "./axes";
+import { cssColour, drawDots, fitCanvas } from "./canvas";
+import { createPanel, type Panel } from "./panel";
+import { planeScales, type Frame } from "./scales";
+
+/** The main scatter's frame: a square plot area. */
+export const SCATTER_FRAME: Frame = {
+  width: 340,
+  height: 340,
+  margin: { top: 12, right: 14, bottom: 44, left: 48 },
+};
+
+/** Radius of a target ring, in frame units: the target's spread (0.01) is far below a pixel,
+ * so the ring marks where samples should land rather than how wide they should be. */
+const RING_RADIUS = 7;
+
+/** Options of a scatter. */
+export interface ScatterOptions {
+  /** Centres of the target's components, each [x, y]. */
+  readonly targets: readonly (readonly number[])[];
+  readonly label: string;
+  readonly frame?: Frame;
+  /** Draw tick labels and titles (small multiples leave them to the caption). */
+  readonly axes?: boolean;
+  readonly dotRadius?: number;
+}
+
+/** A 2D scatter of samples over the target. */
+export class Scatter2D {
+  private readonly panel: Panel;
+  private readonly context: CanvasRenderingContext2D;
+  private readonly scales: ReturnType<typeof planeScales>;
+  private readonly dotRadius: number;
+  private points: Float32Array = new Float32Array(0);
+
+  constructor(container: HTMLElement, options: ScatterOptions) {
+    const f = options.frame ?? SCATTER_FRAME;
+    this.panel = createPanel(container, f, {
+      label: options.label,
+      canvas: true,
+      className: "scatter",
+    });
+    this.context = fitCanvas(this.panel.canvas!, f);
+    this.scales = planeScales(f);
+    this.dotRadius = options.dotRadius ?? 1.6;
+    const { x, y } = this.scales;
+    if (options.axes ?? true)
+      renderAxes(
+        this.panel,
+        { scale: x, ticks: 6, title: "x" },
+        { scale: y, ticks: 6, title: "y" },
+      );
+
+    this.panel.marks
+      .selectAll<SVGCircleElement, readonly number[]>("circle.target")
+      .data(options.targets)
+      .join("circle")
+      .attr("class", "target")
+      .attr("r", RING_RADIUS)
+      .attr("cx", (c) => x(c[0]!))
+      .attr("cy", (c) => y(c[1]!));
+  }
+
+  /** Draws samples [n, 2] row-major, replacing the previous ones. */
+  render(points: Float32Array): void {
+    this.points = points;
+    const { x, y } = this.scales;
+    drawDots(
+      this.context,
+      this.panel.frame,
+      points.length / 2,
+      (i) => x(points[2 * i]!),
+      (i) => y(points[2 * i + 1]!),
+      cssColour(this.panel.canvas!),
+      { radius: this.dotRadius, opacity: 0.55 },
+    );
+  }
+
+  /** Draws the same points again, in the colours the page now has (after a theme switch). */
+  repaint(): void {
+    this.render(this.points);
+  }
+}
