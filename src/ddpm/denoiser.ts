@@ -55,17 +55,20 @@ export class Denoiser {
 
     const sizes = [dim + this.featureDim, ...Array<number>(depth).fill(width), dim];
     this.params = [];
-    for (let l = 0; l + 1 < sizes.length; l++) {
-      const [fanIn, fanOut] = [sizes[l]!, sizes[l + 1]!];
-      // He-uniform: keeps the ReLU activations' variance steady from layer to layer.
-      const limit = Math.sqrt(6 / fanIn);
-      const w = Float32Array.from(
-        { length: fanIn * fanOut },
-        () => (2 * rng.uniform() - 1) * limit,
-      );
-      this.params.push(tf.variable(tf.tensor2d(w, [fanIn, fanOut]), true, `W${l + 1}`));
-      this.params.push(tf.variable(tf.zeros([fanOut]), true, `b${l + 1}`));
-    }
+    // Inside tidy so that the initial tensors are released; the variables themselves are kept.
+    tf.tidy(() => {
+      for (let l = 0; l + 1 < sizes.length; l++) {
+        const [fanIn, fanOut] = [sizes[l]!, sizes[l + 1]!];
+        // He-uniform: keeps the ReLU activations' variance steady from layer to layer.
+        const limit = Math.sqrt(6 / fanIn);
+        const w = Float32Array.from(
+          { length: fanIn * fanOut },
+          () => (2 * rng.uniform() - 1) * limit,
+        );
+        this.params.push(tf.variable(tf.tensor2d(w, [fanIn, fanOut]), true, `W${l + 1}`));
+        this.params.push(tf.variable(tf.zeros([fanOut]), true, `b${l + 1}`));
+      }
+    });
     this.averaged = this.params.map((p) => tf.variable(p, false, `${p.name}_avg`));
     this.layers = this.params.filter((_, i) => i % 2 === 0).map(() => denseLayer());
   }

@@ -121,7 +121,8 @@ describe("trainStep", () => {
     model.dispose();
   }, 60_000);
 
-  it("leaves the tensor count flat over 1,000 steps and a sampling run", () => {
+  it("leaves the tensor count flat over 1,000 steps and a sampling run, and frees all", () => {
+    const baseline = tf.memory().numTensors;
     const s = makeSchedule([...SEED_BETAS]);
     const rng = createRng(2);
     const model = new Denoiser({ dim: 2, width: 16, depth: 2, time: "alpha" }, s, rng);
@@ -139,5 +140,6 @@ describe("trainStep", () => {
     expect(tf.memory().numTensors).toBe(before);
     optimizer.dispose();
     model.dispose();
+    expect(tf.memory().numTensors).toBe(baseline);
   }, 60_000);
 });

@@ -1,0 +1,145 @@
+/**
+ * One training run of an example, independent of where it runs: the worker drives it in the
+ * page, the tests and the benchmark drive it in Node.
+ */
+import { sampleMixture } from "../ddpm/data";
+import { sample, trainStep } from "../ddpm/ddpm";
+import { Denoiser } from "../ddpm/denoiser";
+import { createRng, type Rng } from "../ddpm/random";
+import { makeSchedule, namedBetas, type Schedule } from "../ddpm/schedule";
+import { tf } from "../ddpm/tf";
+import { DEPTH, type TrainConfig } from "./config";
+import { CHECK_SAMPLES, type ExampleSpec, type Figure } from "./examples";
+
+/** Steps between convergence screens; fixed in steps, not time, so a seed repeats its run. */
+export const CHECK_EVERY = 50;
+/** Samples of the quick screen; its sampling noise is √(2000/500) = 2 times the full check's,
+ * so the screen's tolerances are doubled. */
+const SCREEN_SAMPLES = 500;
+const SCREEN_SLACK = 2;
+/** A loss this large means the optimizer has left the basin (a fresh network starts near 1). */
+const DIVERGED_LOSS = 1e3;
+
+/** What a call of `run` did. */
+export interface Progress {
+  /** Losses of the steps just run, with their step numbers (1-based). */
+  readonly lossSteps: Int32Array;
+  readonly losses: Float32Array;
+  /** Set when a convergence check ran: its samples and figures. */
+  readonly check?: { readonly samples: Float32Array; readonly figures: Figure[] };
+  readonly outcome: "running" | "converged" | "unconverged" | "diverged";
+}
+
+/** A model, its optimizer and its data stream; owns every tensor it makes until `dispose()`. */
+export class Trainer {
+  readonly schedule: Schedule;
+  readonly model: Denoiser;
+  step = 0;
+  private readonly optimizer: tf.Optimizer;
+  private readonly rng: Rng;
+  /** The weights after the last batch of finite losses, restored if training diverges. */
+  private readonly lastGood: tf.Variable[];
+
+  constructor(
+    readonly example: ExampleSpec,
+    readonly config: TrainConfig,
+  ) {
+    this.schedule = makeSchedule(namedBetas(config.schedule, config.T));
+    this.rng = createRng(config.seed);
+    const { dim } = example.data;
+    this.model = new Denoiser(
+      { dim, width: config.width, depth: DEPTH, time: config.time },
+      this.schedule,
+      this.rng,
+    );
+    this.optimizer =
+      config.optimizer === "adam"
+        ? tf.train.adam(config.learningRate)
+        : tf.train.sgd(config.learningRate);
+    this.lastGood = this.model.params.map((p) => tf.variable(p, false));
+  }
+
+  /** Trains up to `maxSteps` steps, stopping at the next check; reads the losses back once. */
+  async run(maxSteps: number): Promise<Progress> {
+    const { config } = this;
+    const first = this.step + 1;
+    const untilCheck = CHECK_EVERY - (this.step % CHECK_EVERY);
+    const count = Math.min(maxSteps, untilCheck, config.steps - this.step);
+    const scalars: tf.Scalar[] = [];
+    for (let i = 0; i < count; i++) {
+      this.setLearningRate();
+      const x0 = sampleMixture(this.example.data, config.batchSize, this.rng);
+      scalars.push(trainStep(this.model, this.schedule, this.optimizer, x0, this.rng));
+      this.step++;
+      // Warm-up of the average: early on, weight the fresh parameters more.
+      this.model.updateAverage(Math.min(config.ema, (1 + this.step) / (10 + this.step)));
+    }
+    const stacked = tf.stack(scalars);
+    const losses = (await stacked.data()) as Float32Array;
+    stacked.dispose();
+    scalars.forEach((s) => s.dispose());
+    const lossSteps = Int32Array.from({ length: count }, (_, i) => first + i);
+
+    if (losses.some((l) => !Number.isFinite(l) || l > DIVERGED_LOSS)) {
+      this.restoreLastGood();
+      return { lossSteps, losses, outcome: "diverged" };
+    }
+    this.saveLastGood();
+
+    if (this.step % CHECK_EVERY !== 0 && this.step < config.steps)
+      return { lossSteps, losses, outcome: "running" };
+    const check = this.check();
+    const converged = check.figures.every((f) => f.ok);
+    const outcome = converged ? "converged" : this.step >= config.steps ? "unconverged" : "running";
+    return { lossSteps, losses, check, outcome };
+  }
+
+  /** Screens 500 samples with doubled tolerances; only if they pass, judges 2,000. */
+  check(): { samples: Float32Array; figures: Figure[] } {
+    const screen = this.sample(SCREEN_SAMPLES, this.step);
+    const screened = this.example.judge(screen, SCREEN_SLACK);
+    if (!screened.every((f) => f.ok)) return { samples: screen, figures: screened };
+    const samples = this.sample(CHECK_SAMPLES, this.step + 0x9e3779b9);
+    return { samples, figures: this.example.judge(samples) };
+  }
+
+  /** n samples of the averaged model by Algorithm 2, from a generator seeded by `salt`. */
+  sample(n: number, salt: number): Float32Array {
+    const rng = createRng((this.config.seed * 2654435761 + salt) >>> 0);
+    return sample(this.schedule, this.eps, n, this.example.data.dim, rng).x0;
+  }
+
+  /** Frames x_T … x_0 of n samples, for the reverse-process animation. */
+  trajectory(n: number, seed: number): Float32Array[] {
+    const rng = createRng(seed);
+    const { dim } = this.example.data;
+    return sample(this.schedule, this.eps, n, dim, rng, { trajectory: true }).trajectory!;
+  }
+
+  /** The averaged network as the sampler's noise predictor. */
+  private readonly eps = (x: Float32Array, t: number) => this.model.predict(x, t);
+
+  /** Releases the model, the optimizer's state and the checkpoint. */
+  dispose(): void {
+    this.model.dispose();
+    this.optimizer.dispose();
+    this.lastGood.forEach((v) => v.dispose());
+  }
+
+  /** Multiplies the initial rate by lrDecay once every 100 steps. */
+  private setLearningRate(): void {
+    if (this.config.lrDecay === 1 || this.step % 100 !== 0) return;
+    const rate = this.config.learningRate * this.config.lrDecay ** (this.step / 100);
+    // tfjs reads this field at every update; SGD has a setter, Adam only the field.
+    (this.optimizer as unknown as { learningRate: number }).learningRate = rate;
+  }
+
+  private saveLastGood(): void {
+    this.lastGood.forEach((v, i) => v.assign(this.model.params[i]!));
+  }
+
+  private restoreLastGood(): void {
+    this.model.params.forEach((p, i) => p.assign(this.lastGood[i]!));
+    this.model.resetAverage();
+  }
+}
