@@ -33,7 +33,8 @@ export interface NamedWeights {
 /** An MLP whose parameters are tf.Variables owned by this object until `dispose()`. */
 export class Denoiser {
   readonly config: DenoiserConfig;
-  /** [W_1, b_1, …, W_out, b_out]: the trained weights. */
+  /** [W_1, b_1, …, W_out, b_out]: the trained weights. Variables are left unnamed, as tfjs
+   * names must be unique across every model alive at once. */
   readonly params: tf.Variable[];
   /** An exponential moving average of `params`, which samples better than the raw weights. */
   readonly averaged: tf.Variable[];
@@ -65,11 +66,11 @@ export class Denoiser {
           { length: fanIn * fanOut },
           () => (2 * rng.uniform() - 1) * limit,
         );
-        this.params.push(tf.variable(tf.tensor2d(w, [fanIn, fanOut]), true, `W${l + 1}`));
-        this.params.push(tf.variable(tf.zeros([fanOut]), true, `b${l + 1}`));
+        this.params.push(tf.variable(tf.tensor2d(w, [fanIn, fanOut])));
+        this.params.push(tf.variable(tf.zeros([fanOut])));
       }
     });
-    this.averaged = this.params.map((p) => tf.variable(p, false, `${p.name}_avg`));
+    this.averaged = this.params.map((p) => tf.variable(p, false));
     this.layers = this.params.filter((_, i) => i % 2 === 0).map(() => denseLayer());
   }
 
@@ -134,7 +135,7 @@ export class Denoiser {
   async exportWeights(): Promise<NamedWeights[]> {
     return Promise.all(
       this.averaged.map(async (v, i) => ({
-        name: this.params[i]!.name,
+        name: `${i % 2 === 0 ? "W" : "b"}${Math.floor(i / 2) + 1}`,
         shape: v.shape,
         values: Array.from(await v.data()),
       })),
@@ -150,7 +151,7 @@ export class Denoiser {
     weights.forEach((w, i) => {
       const p = this.params[i]!;
       if (w.shape.join() !== p.shape.join() || w.values.length !== p.size)
-        throw new Error(`importWeights: ${p.name} has shape [${p.shape}], got [${w.shape}]`);
+        throw new Error(`importWeights: tensor ${i} has shape [${p.shape}], got [${w.shape}]`);
       tf.tidy(() => p.assign(tf.tensor(w.values, p.shape)));
     });
     this.resetAverage();
