@@ -36,11 +36,11 @@ const FAST: TrainConfig = {
   width: 64,
   time: "sinusoidal",
   optimizer: "adam",
-  learningRate: 1e-2,
+  learningRate: 2e-2,
   lrDecay: 1,
   batchSize: 256,
   steps: 5000,
-  ema: 0.995,
+  ema: 0.99,
   seed: 1,
 };
 
