@@ -27,11 +27,16 @@ for (const id of ["1d", "2d", "spikes"] as ExampleId[]) {
     while (outcome === "running") {
       const p = await trainer.run(1000);
       outcome = p.outcome;
-      if (p.check) figures = p.check.figures.map((f) => `${f.label}=${f.value.toFixed(4)}${f.ok ? "" : "✗"}`).join(" ");
+      if (p.check)
+        figures = p.check.figures
+          .map((f) => `${f.label}=${f.value.toFixed(4)}${f.ok ? "" : "✗"}`)
+          .join(" ");
     }
     times.push((performance.now() - start) / 1000);
     steps.push(trainer.step);
-    console.log(`${id} run ${r + 1}: ${outcome} at step ${trainer.step} in ${times.at(-1)!.toFixed(2)} s  ${figures}`);
+    console.log(
+      `${id} run ${r + 1}: ${outcome} at step ${trainer.step} in ${times.at(-1)!.toFixed(2)} s  ${figures}`,
+    );
     trainer.dispose();
   }
   console.log(`${id}: median ${median(times).toFixed(2)} s, ${median(steps)} steps (${backend})`);

@@ -2,11 +2,13 @@
  * Denoising diffusion probabilistic models in two algorithms (Ho, Jain and Abbeel 2020,
  * https://arxiv.org/abs/2006.11239). Points are row-major Float32Arrays [n, d]; steps t
  * run from 1 to T as in the paper, and schedule arrays hold step t at index t - 1.
+ * Tensor code lives in the denoiser, so this file loads no tfjs and the sampler also runs
+ * where tfjs never loads (the opening figure, build-time figures).
  */
 import type { Denoiser } from "./denoiser";
 import type { Rng } from "./random";
 import type { Schedule } from "./schedule";
-import { tf } from "./tf";
+import type { tf } from "./tf";
 
 /** Forward process in closed form, q(x_t | x_0) = N(√ᾱ_t x_0, (1 - ᾱ_t) I)   (eq. 4):
  * x_t = √ᾱ_t x_0 + √(1 - ᾱ_t) ε, each row i at its own step t[i]. */
@@ -47,12 +49,7 @@ export function trainStep(
 
   const xt = qSample(s, x0, t, eps);
 
-  return tf.tidy(() => {
-    const input = tf.tensor2d(model.inputs(xt, t), [n, d + model.featureDim]);
-    const target = tf.tensor2d(eps, [n, d]);
-    const loss = () => tf.mean(tf.squaredDifference(target, model.apply(input))) as tf.Scalar;
-    return optimizer.minimize(loss, true, model.params) as tf.Scalar;
-  });
+  return model.gradientStep(optimizer, xt, t, eps);
 }
 
 /** A noise prediction ε(x_t, t) for n points at one step: the network, or the ideal one. */

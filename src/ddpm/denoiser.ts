@@ -105,6 +105,25 @@ export class Denoiser {
     });
   }
 
+  /** One optimizer step on the mean of ‖ε - ε_θ(x_t, t)‖² over the batch (eq. 14), inside
+   * tf.tidy so every intermediate tensor is freed; returns the loss, which the caller owns.
+   * @param xt noisy points [n, dim], t their 1-based steps, eps the noise that made them */
+  gradientStep(
+    optimizer: tf.Optimizer,
+    xt: Float32Array,
+    t: ArrayLike<number>,
+    eps: Float32Array,
+  ): tf.Scalar {
+    const { dim } = this.config;
+    const n = t.length;
+    return tf.tidy(() => {
+      const input = tf.tensor2d(this.inputs(xt, t), [n, dim + this.featureDim]);
+      const target = tf.tensor2d(eps, [n, dim]);
+      const loss = () => tf.mean(tf.squaredDifference(target, this.apply(input))) as tf.Scalar;
+      return optimizer.minimize(loss, true, this.params) as tf.Scalar;
+    });
+  }
+
   /** ε_θ(x_t, t) for n points at one step t, read back synchronously (for sampling). */
   predict(xt: Float32Array, t: number, weights: tf.Variable[] = this.averaged): Float32Array {
     const n = xt.length / this.config.dim;
