@@ -10,8 +10,8 @@ import { lossScales, type Frame } from "./scales";
 
 /** The chart's frame: wide and short, with room for tick labels like "0.001". */
 export const LOSS_FRAME: Frame = {
-  width: 480,
-  height: 260,
+  width: 400,
+  height: 240,
   margin: { top: 12, right: 16, bottom: 44, left: 58 },
 };
 
@@ -75,10 +75,11 @@ function formatStep(step: number): string {
   return step >= 1000 ? `${step / 1000}k` : String(step);
 }
 
-/** Losses as plain decimals down to 0.001, in exponent form below. */
+/** Losses as plain decimals from 0.001 to 1000, as powers of ten ("1e-5", "1e8") outside, so a
+ * diverging run's labels stay short. */
 function formatLoss(loss: number): string {
   // Only the decades are labelled: the log scale's in-between ticks would crowd the axis.
   const decade = Math.log10(loss);
   if (Math.abs(decade - Math.round(decade)) > 1e-9) return "";
-  return loss >= 0.001 ? String(Number(loss.toPrecision(1))) : loss.toExponential(0);
+  return Math.abs(decade) <= 3 ? String(Number(loss.toPrecision(1))) : `1e${Math.round(decade)}`;
 }

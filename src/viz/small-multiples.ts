@@ -84,7 +84,7 @@ function draw(panel: Panel, points: Float32Array, dim: number): void {
   const { x, y } = planeScales(f);
   const context = fitCanvas(panel.canvas!, f);
   const colour = cssColour(panel.canvas!);
-  const style = { radius: 1.1, opacity: 0.4 };
+  const style = { radius: 1.2, opacity: 0.5 };
   if (dim === 2) {
     drawDots(
       context,

@@ -11,15 +11,15 @@ import { boxOf, histogramScales, valueScale, type Frame } from "./scales";
 
 /** The strip: one row of jittered dots with a value axis. */
 export const STRIP_FRAME: Frame = {
-  width: 480,
+  width: 400,
   height: 92,
-  margin: { top: 8, right: 16, bottom: 42, left: 16 },
+  margin: { top: 8, right: 20, bottom: 42, left: 20 },
 };
 
 /** The histogram under it. */
 export const HISTOGRAM_FRAME: Frame = {
-  width: 480,
-  height: 230,
+  width: 400,
+  height: 220,
   margin: { top: 12, right: 16, bottom: 44, left: 52 },
 };
 

@@ -3,7 +3,7 @@
  * built in the page and saved through a blob URL, so nothing leaves the reader's machine.
  */
 import type { Weights } from "../../training/client";
-import type { ExampleId } from "../../training/examples";
+import type { ExampleId, ExampleSpec } from "../../training/examples";
 
 /** Significant digits written per value: float32 holds about seven. */
 const DIGITS = 7;
@@ -39,4 +39,14 @@ export function saveFile(name: string, type: string, text: string): void {
   link.remove();
   // Revoked later, not at once: the download starts asynchronously and still needs the URL.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Saves an example's samples as `ddpm-<example>-samples.csv`. */
+export function saveSamples(spec: ExampleSpec, samples: Float32Array): void {
+  saveFile(`ddpm-${spec.id}-samples.csv`, "text/csv", samplesCsv(samples, spec.data.dim));
+}
+
+/** Saves an example's weights as `ddpm-<example>-weights.json`. */
+export function saveWeights(spec: ExampleSpec, weights: Weights): void {
+  saveFile(`ddpm-${spec.id}-weights.json`, "application/json", weightsJson(spec.id, weights));
 }

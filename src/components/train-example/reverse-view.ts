@@ -54,6 +54,23 @@ export class ReverseView {
     this.draw(0);
   }
 
+  /** Opens the trajectory once it comes, if `current` still says it belongs to the run on
+   * show; a failure is reported through `failed`. */
+  load(
+    trajectory: Promise<{ readonly frames: Float32Array[] }>,
+    current: () => boolean,
+    failed: (message: string) => void,
+  ): void {
+    trajectory.then(
+      ({ frames }) => {
+        if (current()) this.open(frames);
+      },
+      (error: unknown) => {
+        if (current()) failed(`The reverse process could not be run: ${String(error)}`);
+      },
+    );
+  }
+
   /** Hides the section and forgets the trajectory (a new run is starting). */
   close(): void {
     this.stop();

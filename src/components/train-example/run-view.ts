@@ -92,6 +92,11 @@ export class RunView {
     this.field("samples-caption").textContent = caption;
   }
 
+  /** Shows x_t of the reverse process. */
+  showStep(points: Float32Array, t: number, T: number): void {
+    this.showSamples(points, `The reverse process at step t = ${t} of ${T}, from fresh noise.`);
+  }
+
   /** Says which backend runs the model, and why it is not the first choice if it is not. */
   setBackend(backend: string, fallbackReason?: string): void {
     this.field("backend").textContent = `Backend: ${backend}`;
