@@ -1,76 +1,21 @@
-import { readFile } from "node:fs/promises";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { CHAPTERS, visit, watch } from "./helpers";
+import {
+  button,
+  download,
+  EXAMPLE_1D,
+  EXAMPLE_2D,
+  EXAMPLE_SPIKES,
+  expectWeights,
+  moments,
+  open,
+  parseCsv,
+  stepText,
+  trainToConvergence,
+} from "./train-helpers";
 
-/** How long a run may take to converge on a slow two-core machine, in ms. */
-const CONVERGE_MS = 180_000;
-
-/** An example island: the chapter it lives in and the heading that names its region. */
-interface Example {
-  readonly path: string;
-  readonly region: string;
-}
-
-const EXAMPLE_1D: Example = { path: "ddpm-in-100-lines/", region: "Train a 1D diffusion model" };
-const EXAMPLE_2D: Example = { path: "diffusion-in-2d/", region: "Train a 2D diffusion model" };
-const EXAMPLE_SPIKES: Example = { path: "multimodal-2d/", region: "Train on four spikes" };
-
-/** Opens the chapter and returns the example's region. */
-async function open(page: Page, example: Example): Promise<Locator> {
-  await page.goto(example.path);
-  const region = page.getByRole("region", { name: example.region });
-  await expect(region).toBeVisible();
-  return region;
-}
-
-/** Clicks Train and waits for the run to converge; returns the seconds it took. */
-async function trainToConvergence(region: Locator): Promise<number> {
-  const start = Date.now();
-  await button(region, "Train").click();
-  await expect(region).toHaveAttribute("data-state", "converged", { timeout: CONVERGE_MS });
-  return (Date.now() - start) / 1000;
-}
-
-function button(region: Locator, name: string): Locator {
-  return region.getByRole("button", { name, exact: true });
-}
-
-/** Clicks a download button and returns the saved file's text. */
-async function download(page: Page, region: Locator, name: string): Promise<string> {
-  const [file] = await Promise.all([page.waitForEvent("download"), button(region, name).click()]);
-  const path = await file.path();
-  return readFile(path, "utf8");
-}
-
-/** The CSV's header and its rows as numbers. */
-function parseCsv(text: string): { header: string; rows: number[][] } {
-  const [header = "", ...lines] = text.trim().split("\n");
-  return { header, rows: lines.map((line) => line.split(",").map(Number)) };
-}
-
-/** Mean and population standard deviation of one column. */
-function moments(rows: number[][], column: number): { mean: number; std: number } {
-  const values = rows.map((row) => row[column]!);
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  const variance = values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length;
-  return { mean, std: Math.sqrt(variance) };
-}
-
-/** The step counter's text, "Step 1,200 / 5,000". */
-function stepText(region: Locator): Locator {
-  return region.getByText(/^Step [\d,]+ \/ [\d,]+$/);
-}
-
-/** Saves the weights and checks the JSON: two hidden layers and an output, W and b each. */
-async function expectWeights(page: Page, region: Locator): Promise<void> {
-  const json = JSON.parse(await download(page, region, "Download weights (JSON)")) as {
-    config: { width: number };
-    weights: { name: string; shape: number[]; values: number[] }[];
-  };
-  expect(json.weights).toHaveLength(6);
-  for (const tensor of json.weights)
-    expect(tensor.values).toHaveLength(tensor.shape.reduce((a, b) => a * b, 1));
-  expect(json.weights[0]!.shape[1]).toBe(json.config.width);
-}
+/** Requests that belong to training: the worker's bundle (tfjs) and the wasm backend. */
+const TRAINING_CODE = /\/worker-[^/]*\.js$|\.wasm$/;
 
 test.describe("each example trains to its target in the page", () => {
   test("1D: samples have mean 1 ± 0.01 and std ≤ 0.02", async ({ page }) => {
@@ -133,6 +78,32 @@ test.describe("each example trains to its target in the page", () => {
 });
 
 test.describe("the 1D example's controls", () => {
+  test("reading the chapter loads no TensorFlow.js until the reader reaches for Train", async ({
+    page,
+  }) => {
+    const log = watch(page);
+    const chapter = CHAPTERS.find((c) => c.path === EXAMPLE_1D.path)!;
+    await visit(page, chapter);
+    const training = () => log.requests.filter((url) => TRAINING_CODE.test(url));
+    expect(training()).toEqual([]);
+
+    const region = page.getByRole("region", { name: EXAMPLE_1D.region });
+    await button(region, "Train").hover();
+    await expect.poll(() => training().length).toBeGreaterThan(0);
+  });
+
+  test("Train and Pause work from the keyboard", async ({ page }) => {
+    const region = await open(page, EXAMPLE_1D);
+    await button(region, "Train").focus();
+    await page.keyboard.press("Enter");
+    await expect(region).toHaveAttribute("data-state", "training");
+    // Train is disabled while training, so focus moves on to Pause.
+    await expect(button(region, "Pause")).toBeFocused();
+    await page.keyboard.press("Space");
+    await expect(region).toHaveAttribute("data-state", /paused|converged/);
+    await expect(button(region, "Train")).toBeFocused();
+  });
+
   test("Pause stops the step counter and Train resumes it", async ({ page }) => {
     const region = await open(page, EXAMPLE_1D);
     await button(region, "Train").click();
