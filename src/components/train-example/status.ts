@@ -1,6 +1,8 @@
 /**
- * The island's status line: its state in words, and while training a progress note now and
- * then. The line is a polite live region, so it changes on news, not on every snapshot.
+ * The island's status line: its state in words, visible and a polite live region. While
+ * training, a screen reader also hears a progress note now and then, from a visually hidden
+ * region of its own: the visible counter already shows every step, and a note that changed
+ * the visible line would soon be out of date there.
  */
 import type { RunState, Snapshot } from "../../training/messages";
 import { formatCount } from "./run-view";
@@ -39,11 +41,15 @@ export class StatusLine {
   /** Whether a progress note has been given since training (re)started. */
   private noted = false;
 
-  constructor(private readonly element: HTMLElement) {}
+  constructor(
+    private readonly element: HTMLElement,
+    private readonly announcer: HTMLElement,
+  ) {}
 
   /** Says the state, at once. */
   state(state: RunState, snapshot: Snapshot | null, message?: string): void {
     this.say(stateText(state, snapshot, message));
+    this.announcer.textContent = "";
     this.noted = false;
   }
 
@@ -53,9 +59,8 @@ export class StatusLine {
     // The first snapshot of a run comes before its first step; wait for one that has news.
     if ((this.noted && !due) || snapshot.step === 0) return;
     this.noted = true;
-    this.say(
-      `Training: step ${formatCount(snapshot.step)} of ${formatCount(snapshot.totalSteps)}.`,
-    );
+    this.last = performance.now();
+    this.announcer.textContent = `Training: step ${formatCount(snapshot.step)} of ${formatCount(snapshot.totalSteps)}.`;
   }
 
   /** Says anything else (a failed export, say). */

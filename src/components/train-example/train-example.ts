@@ -46,7 +46,7 @@ export class TrainExampleElement extends HTMLElement {
       snapshot: (snapshot) => this.receive(snapshot),
       error: (message) => this.setState("error", message),
     });
-    this.status = new StatusLine(this.field("state"));
+    this.status = new StatusLine(this.field("state"), this.field("announce"));
     this.reverse = new ReverseView(
       this.section.querySelector('[data-view="reverse"]')!,
       this.spec.data.dim,
