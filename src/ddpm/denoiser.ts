@@ -30,19 +30,40 @@ export interface NamedWeights {
   readonly values: number[];
 }
 
-/** An MLP whose parameters are tf.Variables owned by this object until `dispose()`. */
+/** Where layer l's weights sit in the flat parameter vector θ: W_l [fanIn, fanOut] at
+ * `offset`, then b_l [fanOut]. */
+interface LayerSlot {
+  readonly fanIn: number;
+  readonly fanOut: number;
+  readonly offset: number;
+}
+
+/** The forward pass, with what backpropagation needs of it. */
+interface Forward {
+  readonly out: tf.Tensor2D;
+  /** Each layer's input: the network's input rows, then the hidden activations. */
+  readonly inputs: tf.Tensor2D[];
+  readonly weights: tf.Tensor2D[];
+}
+
+/**
+ * An MLP whose parameters are one flat tf.Variable θ, owned by this object until `dispose()`.
+ * One variable rather than one per tensor, because a step's cost at this size is mostly fixed
+ * costs per kernel (a few µs each in tfjs-wasm): the optimizer and the average then update
+ * θ in a handful of kernels instead of a handful per weight matrix.
+ */
 export class Denoiser {
   readonly config: DenoiserConfig;
-  /** [W_1, b_1, …, W_out, b_out]: the trained weights. Variables are left unnamed, as tfjs
-   * names must be unique across every model alive at once. */
-  readonly params: tf.Variable[];
-  /** An exponential moving average of `params`, which samples better than the raw weights. */
-  readonly averaged: tf.Variable[];
+  /** θ = [W_1, b_1, …, W_out, b_out], each flattened row-major: the trained weights. The
+   * variable is left unnamed, as tfjs names must be unique across every model alive at once. */
+  readonly theta: tf.Variable<tf.Rank.R1>;
+  /** An exponential moving average of θ, which samples better than the raw weights. */
+  readonly averaged: tf.Variable<tf.Rank.R1>;
   /** Time features per step, row t - 1 for step t, `featureDim` columns. */
   private readonly timeTable: Float32Array;
   /** Number of time features. */
   readonly featureDim: number;
-  private readonly layers: ((x: tf.Tensor2D, W: tf.Tensor2D, b: tf.Tensor1D) => tf.Tensor2D)[];
+  private readonly layers: LayerSlot[] = [];
 
   constructor(config: DenoiserConfig, schedule: Schedule, rng: Rng) {
     const { dim, width, depth } = config;
@@ -55,23 +76,27 @@ export class Denoiser {
     this.timeTable = timeFeatures(config.time, schedule);
 
     const sizes = [dim + this.featureDim, ...Array<number>(depth).fill(width), dim];
-    this.params = [];
-    // Inside tidy so that the initial tensors are released; the variables themselves are kept.
-    tf.tidy(() => {
-      for (let l = 0; l + 1 < sizes.length; l++) {
-        const [fanIn, fanOut] = [sizes[l]!, sizes[l + 1]!];
-        // He-uniform: keeps the ReLU activations' variance steady from layer to layer.
-        const limit = Math.sqrt(6 / fanIn);
-        const w = Float32Array.from(
-          { length: fanIn * fanOut },
-          () => (2 * rng.uniform() - 1) * limit,
-        );
-        this.params.push(tf.variable(tf.tensor2d(w, [fanIn, fanOut])));
-        this.params.push(tf.variable(tf.zeros([fanOut])));
-      }
-    });
-    this.averaged = this.params.map((p) => tf.variable(p, false));
-    this.layers = this.params.filter((_, i) => i % 2 === 0).map(() => denseLayer());
+    let offset = 0;
+    for (let l = 0; l + 1 < sizes.length; l++) {
+      const [fanIn, fanOut] = [sizes[l]!, sizes[l + 1]!];
+      this.layers.push({ fanIn, fanOut, offset });
+      offset += (fanIn + 1) * fanOut;
+    }
+    // He-uniform weights keep the ReLU activations' variance steady from layer to layer;
+    // biases start at zero.
+    const initial = new Float32Array(offset);
+    for (const { fanIn, fanOut, offset } of this.layers) {
+      const limit = Math.sqrt(6 / fanIn);
+      for (let i = 0; i < fanIn * fanOut; i++)
+        initial[offset + i] = (2 * rng.uniform() - 1) * limit;
+    }
+    this.theta = tf.tidy(() => tf.variable(tf.tensor1d(initial)));
+    this.averaged = tf.variable(this.theta, false);
+  }
+
+  /** Number of parameters, the length of θ. */
+  get size(): number {
+    return this.theta.size;
   }
 
   /** The network's input rows [x_t, features(t)], shape [n, dim + featureDim].
@@ -91,45 +116,43 @@ export class Denoiser {
     return out;
   }
 
-  /** ε_θ on a batch of input rows [n, dim + featureDim]; `weights` picks raw or averaged. */
-  apply(input: tf.Tensor2D, weights: tf.Variable[] = this.params): tf.Tensor2D {
-    return tf.tidy(() => {
-      let h = input;
-      for (let l = 0; l < this.layers.length; l++) {
-        const W = weights[2 * l] as tf.Tensor2D;
-        const b = weights[2 * l + 1] as tf.Tensor1D;
-        h = this.layers[l]!(h, W, b);
-        if (l + 1 < this.layers.length) h = tf.relu(h);
-      }
-      return h;
-    });
+  /** L_simple on one batch (eq. 14, the mean of (ε - ε_θ(x_t, t))² over its entries) and its
+   * gradient ∂L/∂θ, both owned by the caller. Call inside tf.tidy.
+   * @param xt noisy points [n, dim], t their 1-based steps, eps the noise that made them */
+  lossAndGradient(
+    xt: Float32Array,
+    t: ArrayLike<number>,
+    eps: Float32Array,
+  ): { loss: tf.Scalar; gradient: tf.Tensor1D } {
+    const { dim } = this.config;
+    const input = tf.tensor2d(this.inputs(xt, t), [t.length, dim + this.featureDim]);
+    const forward = this.forward(input, this.theta);
+    const error = tf.sub<tf.Tensor2D>(forward.out, tf.tensor2d(eps, [t.length, dim]));
+    return { loss: tf.mean(tf.square(error)), gradient: this.backward(forward, error) };
   }
 
-  /** One optimizer step on the mean of ‖ε - ε_θ(x_t, t)‖² over the batch (eq. 14), inside
-   * tf.tidy so every intermediate tensor is freed; returns the loss, which the caller owns.
-   * @param xt noisy points [n, dim], t their 1-based steps, eps the noise that made them */
+  /** One optimizer step on L_simple, inside tf.tidy so every intermediate tensor is freed;
+   * returns the loss before the step, which the caller owns. */
   gradientStep(
     optimizer: tf.Optimizer,
     xt: Float32Array,
     t: ArrayLike<number>,
     eps: Float32Array,
   ): tf.Scalar {
-    const { dim } = this.config;
-    const n = t.length;
     return tf.tidy(() => {
-      const input = tf.tensor2d(this.inputs(xt, t), [n, dim + this.featureDim]);
-      const target = tf.tensor2d(eps, [n, dim]);
-      const loss = () => tf.mean(tf.squaredDifference(target, this.apply(input))) as tf.Scalar;
-      return optimizer.minimize(loss, true, this.params) as tf.Scalar;
+      const { loss, gradient } = this.lossAndGradient(xt, t, eps);
+      optimizer.applyGradients({ [this.theta.name]: gradient });
+      return loss;
     });
   }
 
-  /** ε_θ(x_t, t) for n points at one step t, read back synchronously (for sampling). */
-  predict(xt: Float32Array, t: number, weights: tf.Variable[] = this.averaged): Float32Array {
+  /** ε_θ(x_t, t) for n points at one step t, read back synchronously (for sampling); the
+   * averaged weights unless `weights` says otherwise. */
+  predict(xt: Float32Array, t: number, weights: tf.Tensor1D = this.averaged): Float32Array {
     const n = xt.length / this.config.dim;
     const rows = this.inputs(xt, new Int32Array(n).fill(t));
-    const eps = tf.tidy(() =>
-      this.apply(tf.tensor2d(rows, [n, this.config.dim + this.featureDim]), weights),
+    const eps = tf.tidy(
+      () => this.forward(tf.tensor2d(rows, [n, this.config.dim + this.featureDim]), weights).out,
     );
     const values = eps.dataSync() as Float32Array;
     eps.dispose();
@@ -139,67 +162,97 @@ export class Denoiser {
   /** Moves the average towards the current weights: avg ← decay · avg + (1 - decay) · θ. */
   updateAverage(decay: number): void {
     tf.tidy(() => {
-      this.averaged.forEach((avg, i) => {
-        avg.assign(tf.add(tf.mul(avg, decay), tf.mul(this.params[i]!, 1 - decay)));
-      });
+      this.averaged.assign(
+        tf.add(this.averaged, tf.mul(tf.sub(this.theta, this.averaged), 1 - decay)),
+      );
     });
   }
 
   /** Copies the raw weights into the average (after loading, or to restart averaging). */
   resetAverage(): void {
-    this.averaged.forEach((avg, i) => avg.assign(this.params[i]!));
+    this.averaged.assign(this.theta);
   }
 
-  /** The averaged weights as plain arrays, for download as JSON. */
+  /** The averaged weights as one plain array per tensor, for download as JSON. */
   async exportWeights(): Promise<NamedWeights[]> {
-    return Promise.all(
-      this.averaged.map(async (v, i) => ({
-        name: `${i % 2 === 0 ? "W" : "b"}${Math.floor(i / 2) + 1}`,
-        shape: v.shape,
-        values: Array.from(await v.data()),
-      })),
-    );
+    const flat = (await this.averaged.data()) as Float32Array;
+    return this.layers.flatMap(({ fanIn, fanOut, offset }, l) => [
+      {
+        name: `W${l + 1}`,
+        shape: [fanIn, fanOut],
+        values: Array.from(flat.subarray(offset, offset + fanIn * fanOut)),
+      },
+      {
+        name: `b${l + 1}`,
+        shape: [fanOut],
+        values: Array.from(flat.subarray(offset + fanIn * fanOut, offset + (fanIn + 1) * fanOut)),
+      },
+    ]);
   }
 
   /** Loads weights written by `exportWeights` into both the raw and averaged parameters. */
   importWeights(weights: readonly NamedWeights[]): void {
-    if (weights.length !== this.params.length)
+    if (weights.length !== 2 * this.layers.length)
       throw new Error(
-        `importWeights: expected ${this.params.length} tensors, got ${weights.length}`,
+        `importWeights: expected ${2 * this.layers.length} tensors, got ${weights.length}`,
       );
-    weights.forEach((w, i) => {
-      const p = this.params[i]!;
-      if (w.shape.join() !== p.shape.join() || w.values.length !== p.size)
-        throw new Error(`importWeights: tensor ${i} has shape [${p.shape}], got [${w.shape}]`);
-      tf.tidy(() => p.assign(tf.tensor(w.values, p.shape)));
+    const flat = new Float32Array(this.size);
+    this.layers.forEach(({ fanIn, fanOut, offset }, l) => {
+      const expected = [[fanIn, fanOut], [fanOut]];
+      [0, 1].forEach((k) => {
+        const w = weights[2 * l + k]!;
+        const shape = expected[k]!;
+        const size = shape.reduce((a, b) => a * b, 1);
+        if (w.shape.join() !== shape.join() || w.values.length !== size)
+          throw new Error(
+            `importWeights: tensor ${2 * l + k} has shape [${shape}], got [${w.shape}]`,
+          );
+        flat.set(w.values, offset + k * fanIn * fanOut);
+      });
     });
+    tf.tidy(() => this.theta.assign(tf.tensor1d(flat)));
     this.resetAverage();
   }
 
   /** Releases every variable this network owns. */
   dispose(): void {
-    this.params.forEach((v) => v.dispose());
-    this.averaged.forEach((v) => v.dispose());
+    this.theta.dispose();
+    this.averaged.dispose();
   }
-}
 
-/**
- * y = x W + b with its gradient written out. Backprop needs x Wᵀ and xᵀ dy; tfjs-wasm runs a
- * matMul with a transpose flag on a slow path, so the transposes are explicit kernels here.
- */
-function denseLayer() {
-  return tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
-    const [x, W, b, save] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, tf.GradSaveFunc];
-    save([x, W]);
-    return {
-      value: tf.add(tf.matMul(x, W), b),
-      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
-        const [xs, Ws] = saved as [tf.Tensor2D, tf.Tensor2D];
-        const dy2 = dy as tf.Tensor2D;
-        return [tf.matMul(dy2, tf.transpose(Ws)), tf.matMul(tf.transpose(xs), dy2), tf.sum(dy2, 0)];
-      },
-    };
-  }) as unknown as (x: tf.Tensor2D, W: tf.Tensor2D, b: tf.Tensor1D) => tf.Tensor2D;
+  /** z_l = h_{l-1} W_l + b_l, h_l = ReLU(z_l), and ε_θ = z_out, with W and b read from θ. */
+  private forward(input: tf.Tensor2D, theta: tf.Tensor1D): Forward {
+    const inputs: tf.Tensor2D[] = [];
+    const weights: tf.Tensor2D[] = [];
+    let h = input;
+    this.layers.forEach(({ fanIn, fanOut, offset }, l) => {
+      const W = tf.reshape<tf.Rank.R2>(tf.slice(theta, offset, fanIn * fanOut), [fanIn, fanOut]);
+      const b = tf.slice(theta, offset + fanIn * fanOut, fanOut);
+      inputs.push(h);
+      weights.push(W);
+      const z = tf.add<tf.Tensor2D>(tf.matMul(h, W), b);
+      h = l + 1 < this.layers.length ? tf.relu(z) : z;
+    });
+    return { out: h, inputs, weights };
+  }
+
+  /**
+   * Backpropagation of L = mean(error²) through the forward pass, as one flat ∂L/∂θ:
+   * ∂L/∂z_out = 2 error / size; per layer ∂L/∂W_l = h_{l-1}ᵀ ∂L/∂z_l and ∂L/∂b_l = Σ_rows
+   * ∂L/∂z_l; below it ∂L/∂z_{l-1} = ∂L/∂z_l W_lᵀ ⊙ [h_{l-1} > 0], the ReLU's derivative.
+   * The transposes are explicit kernels: tfjs-wasm runs a matMul with a transpose flag on a
+   * slow path, and written out, the gradient is also the lesson.
+   */
+  private backward({ inputs, weights }: Forward, error: tf.Tensor2D): tf.Tensor1D {
+    let dz = tf.mul(error, 2 / error.size) as tf.Tensor2D;
+    const parts: tf.Tensor1D[] = [];
+    for (let l = this.layers.length - 1; l >= 0; l--) {
+      const h = inputs[l]!;
+      parts.unshift(tf.reshape(tf.matMul(tf.transpose(h), dz), [-1]), tf.sum(dz, 0));
+      if (l > 0) dz = tf.mul(tf.matMul(dz, tf.transpose(weights[l]!)), tf.step(h));
+    }
+    return tf.concat(parts);
+  }
 }
 
 /** Per-step time features, row-major [T, featureDim], row t - 1 for step t. */

@@ -38,7 +38,7 @@ export class Trainer {
   private readonly optimizer: tf.Optimizer;
   private readonly rng: Rng;
   /** The weights after the last batch of finite losses, restored if training diverges. */
-  private readonly lastGood: tf.Variable[];
+  private readonly lastGood: tf.Variable<tf.Rank.R1>;
 
   constructor(
     readonly example: ExampleSpec,
@@ -56,7 +56,7 @@ export class Trainer {
       config.optimizer === "adam"
         ? tf.train.adam(config.learningRate)
         : tf.train.sgd(config.learningRate);
-    this.lastGood = this.model.params.map((p) => tf.variable(p, false));
+    this.lastGood = tf.variable(this.model.theta, false);
   }
 
   /** Trains up to `maxSteps` steps, stopping at the next check; reads the losses back once. */
@@ -123,7 +123,7 @@ export class Trainer {
   dispose(): void {
     this.model.dispose();
     this.optimizer.dispose();
-    this.lastGood.forEach((v) => v.dispose());
+    this.lastGood.dispose();
   }
 
   /** Multiplies the initial rate by lrDecay once every 100 steps. */
@@ -135,11 +135,11 @@ export class Trainer {
   }
 
   private saveLastGood(): void {
-    this.lastGood.forEach((v, i) => v.assign(this.model.params[i]!));
+    this.lastGood.assign(this.model.theta);
   }
 
   private restoreLastGood(): void {
-    this.model.params.forEach((p, i) => p.assign(this.lastGood[i]!));
+    this.model.theta.assign(this.lastGood);
     this.model.resetAverage();
   }
 }
