@@ -1,6 +1,7 @@
 /**
  * The noise predictor ε_θ(x_t, t): a small MLP on the noisy point and a time encoding.
  */
+import type { EpsPredictor } from "./ddpm";
 import type { Rng } from "./random";
 import type { Schedule } from "./schedule";
 import { tf } from "./tf";
@@ -38,6 +39,9 @@ interface LayerSlot {
   readonly offset: number;
 }
 
+/** One layer's weights W_l [fanIn, fanOut] and biases b_l [fanOut]. */
+type Layer = [tf.Tensor2D, tf.Tensor1D];
+
 /** The forward pass, with what backpropagation needs of it. */
 interface Forward {
   readonly out: tf.Tensor2D;
@@ -63,7 +67,7 @@ export class Denoiser {
   private readonly timeTable: Float32Array;
   /** Number of time features. */
   readonly featureDim: number;
-  private readonly layers: LayerSlot[] = [];
+  private readonly slots: LayerSlot[] = [];
 
   constructor(config: DenoiserConfig, schedule: Schedule, rng: Rng) {
     const { dim, width, depth } = config;
@@ -79,13 +83,13 @@ export class Denoiser {
     let offset = 0;
     for (let l = 0; l + 1 < sizes.length; l++) {
       const [fanIn, fanOut] = [sizes[l]!, sizes[l + 1]!];
-      this.layers.push({ fanIn, fanOut, offset });
+      this.slots.push({ fanIn, fanOut, offset });
       offset += (fanIn + 1) * fanOut;
     }
     // He-uniform weights keep the ReLU activations' variance steady from layer to layer;
     // biases start at zero.
     const initial = new Float32Array(offset);
-    for (const { fanIn, fanOut, offset } of this.layers) {
+    for (const { fanIn, fanOut, offset } of this.slots) {
       const limit = Math.sqrt(6 / fanIn);
       for (let i = 0; i < fanIn * fanOut; i++)
         initial[offset + i] = (2 * rng.uniform() - 1) * limit;
@@ -126,7 +130,7 @@ export class Denoiser {
   ): { loss: tf.Scalar; gradient: tf.Tensor1D } {
     const { dim } = this.config;
     const input = tf.tensor2d(this.inputs(xt, t), [t.length, dim + this.featureDim]);
-    const forward = this.forward(input, this.theta);
+    const forward = this.forward(input, this.unflatten(this.theta));
     const error = tf.sub<tf.Tensor2D>(forward.out, tf.tensor2d(eps, [t.length, dim]));
     return { loss: tf.mean(tf.square(error)), gradient: this.backward(forward, error) };
   }
@@ -146,17 +150,32 @@ export class Denoiser {
     });
   }
 
-  /** ε_θ(x_t, t) for n points at one step t, read back synchronously (for sampling); the
-   * averaged weights unless `weights` says otherwise. */
+  /** ε_θ(x_t, t) for n points at one step t, read back synchronously; the averaged weights
+   * unless `weights` says otherwise. */
   predict(xt: Float32Array, t: number, weights: tf.Tensor1D = this.averaged): Float32Array {
-    const n = xt.length / this.config.dim;
-    const rows = this.inputs(xt, new Int32Array(n).fill(t));
-    const eps = tf.tidy(
-      () => this.forward(tf.tensor2d(rows, [n, this.config.dim + this.featureDim]), weights).out,
-    );
-    const values = eps.dataSync() as Float32Array;
-    eps.dispose();
-    return values;
+    return this.withPredictor((eps) => eps(xt, t), weights);
+  }
+
+  /** Calls `use` with ε_θ as a noise predictor for the sampler, θ cut into layers once for
+   * all of its calls rather than at every step; the layers are freed when `use` returns. */
+  withPredictor<T>(use: (eps: EpsPredictor) => T, weights: tf.Tensor1D = this.averaged): T {
+    const layers = tf.tidy(() => this.unflatten(weights));
+    const { dim } = this.config;
+    const eps: EpsPredictor = (xt, t) => {
+      const n = xt.length / dim;
+      const rows = this.inputs(xt, new Int32Array(n).fill(t));
+      const out = tf.tidy(
+        () => this.forward(tf.tensor2d(rows, [n, dim + this.featureDim]), layers).out,
+      );
+      const values = out.dataSync() as Float32Array;
+      out.dispose();
+      return values;
+    };
+    try {
+      return use(eps);
+    } finally {
+      tf.dispose(layers.flat());
+    }
   }
 
   /** Moves the average towards the current weights: avg ← decay · avg + (1 - decay) · θ. */
@@ -176,7 +195,7 @@ export class Denoiser {
   /** The averaged weights as one plain array per tensor, for download as JSON. */
   async exportWeights(): Promise<NamedWeights[]> {
     const flat = (await this.averaged.data()) as Float32Array;
-    return this.layers.flatMap(({ fanIn, fanOut, offset }, l) => [
+    return this.slots.flatMap(({ fanIn, fanOut, offset }, l) => [
       {
         name: `W${l + 1}`,
         shape: [fanIn, fanOut],
@@ -192,12 +211,12 @@ export class Denoiser {
 
   /** Loads weights written by `exportWeights` into both the raw and averaged parameters. */
   importWeights(weights: readonly NamedWeights[]): void {
-    if (weights.length !== 2 * this.layers.length)
+    if (weights.length !== 2 * this.slots.length)
       throw new Error(
-        `importWeights: expected ${2 * this.layers.length} tensors, got ${weights.length}`,
+        `importWeights: expected ${2 * this.slots.length} tensors, got ${weights.length}`,
       );
     const flat = new Float32Array(this.size);
-    this.layers.forEach(({ fanIn, fanOut, offset }, l) => {
+    this.slots.forEach(({ fanIn, fanOut, offset }, l) => {
       const expected = [[fanIn, fanOut], [fanOut]];
       [0, 1].forEach((k) => {
         const w = weights[2 * l + k]!;
@@ -220,20 +239,24 @@ export class Denoiser {
     this.averaged.dispose();
   }
 
-  /** z_l = h_{l-1} W_l + b_l, h_l = ReLU(z_l), and ε_θ = z_out, with W and b read from θ. */
-  private forward(input: tf.Tensor2D, theta: tf.Tensor1D): Forward {
+  /** θ cut into each layer's [W_l, b_l]; slices and reshapes, so no arithmetic. */
+  private unflatten(theta: tf.Tensor1D): Layer[] {
+    return this.slots.map(({ fanIn, fanOut, offset }) => [
+      tf.reshape<tf.Rank.R2>(tf.slice(theta, offset, fanIn * fanOut), [fanIn, fanOut]),
+      tf.slice(theta, offset + fanIn * fanOut, fanOut),
+    ]);
+  }
+
+  /** z_l = h_{l-1} W_l + b_l, h_l = ReLU(z_l), and ε_θ = z_out. */
+  private forward(input: tf.Tensor2D, layers: readonly Layer[]): Forward {
     const inputs: tf.Tensor2D[] = [];
-    const weights: tf.Tensor2D[] = [];
     let h = input;
-    this.layers.forEach(({ fanIn, fanOut, offset }, l) => {
-      const W = tf.reshape<tf.Rank.R2>(tf.slice(theta, offset, fanIn * fanOut), [fanIn, fanOut]);
-      const b = tf.slice(theta, offset + fanIn * fanOut, fanOut);
+    layers.forEach(([W, b], l) => {
       inputs.push(h);
-      weights.push(W);
       const z = tf.add<tf.Tensor2D>(tf.matMul(h, W), b);
-      h = l + 1 < this.layers.length ? tf.relu(z) : z;
+      h = l + 1 < layers.length ? tf.relu(z) : z;
     });
-    return { out: h, inputs, weights };
+    return { out: h, inputs, weights: layers.map(([W]) => W) };
   }
 
   /**
@@ -246,7 +269,7 @@ export class Denoiser {
   private backward({ inputs, weights }: Forward, error: tf.Tensor2D): tf.Tensor1D {
     let dz = tf.mul(error, 2 / error.size) as tf.Tensor2D;
     const parts: tf.Tensor1D[] = [];
-    for (let l = this.layers.length - 1; l >= 0; l--) {
+    for (let l = this.slots.length - 1; l >= 0; l--) {
       const h = inputs[l]!;
       parts.unshift(tf.reshape(tf.matMul(tf.transpose(h), dz), [-1]), tf.sum(dz, 0));
       if (l > 0) dz = tf.mul(tf.matMul(dz, tf.transpose(weights[l]!)), tf.step(h));

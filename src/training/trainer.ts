@@ -111,18 +111,18 @@ export class Trainer {
   /** n samples of the averaged model by Algorithm 2, from a generator seeded by `salt`. */
   sample(n: number, salt: number): Float32Array {
     const rng = createRng((this.config.seed * 2654435761 + salt) >>> 0);
-    return sample(this.schedule, this.eps, n, this.example.data.dim, rng).x0;
+    const { dim } = this.example.data;
+    return this.model.withPredictor((eps) => sample(this.schedule, eps, n, dim, rng).x0);
   }
 
   /** Frames x_T … x_0 of n samples, for the reverse-process animation. */
   trajectory(n: number, seed: number): Float32Array[] {
     const rng = createRng(seed);
     const { dim } = this.example.data;
-    return sample(this.schedule, this.eps, n, dim, rng, { trajectory: true }).trajectory!;
+    return this.model.withPredictor(
+      (eps) => sample(this.schedule, eps, n, dim, rng, { trajectory: true }).trajectory!,
+    );
   }
-
-  /** The averaged network as the sampler's noise predictor. */
-  private readonly eps = (x: Float32Array, t: number) => this.model.predict(x, t);
 
   /** Releases the model, the optimizer's state and the checkpoint. */
   dispose(): void {

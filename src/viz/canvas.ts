@@ -32,13 +32,25 @@ export function fitCanvas(canvas: HTMLCanvasElement, f: Frame): CanvasRenderingC
   return context;
 }
 
+/** Each canvas's resolved colour, with the theme it was read under. */
+const colours = new WeakMap<
+  Element,
+  { readonly theme: string | undefined; readonly colour: string }
+>();
+
 /**
  * The colour CSS gives an element, resolved. Canvas cannot read CSS variables itself, so each
- * canvas takes `color` from a Starlight variable in CSS and the drawing reads it back here;
- * reading it at every draw is what lets a theme switch recolour the dots.
+ * canvas takes `color` from a Starlight variable in CSS and the drawing reads it back here.
+ * Reading it forces the browser to recompute styles, which cost more than drawing the dots
+ * did, so it is read once per theme: Starlight's theme picker sets data-theme on <html>.
  */
 export function cssColour(element: Element): string {
-  return getComputedStyle(element).color;
+  const theme = document.documentElement.dataset["theme"];
+  const cached = colours.get(element);
+  if (cached && cached.theme === theme) return cached.colour;
+  const colour = getComputedStyle(element).color;
+  colours.set(element, { theme, colour });
+  return colour;
 }
 
 /**
