@@ -106,6 +106,9 @@ test.describe("the 1D example's controls", () => {
 
   test("Pause stops the step counter and Train resumes it", async ({ page }) => {
     const region = await open(page, EXAMPLE_1D);
+    // The fast default converges within a second; the seed's plain SGD runs long enough to
+    // pause.
+    await button(region, "Seed's settings").click();
     await button(region, "Train").click();
     await expect(region).toHaveAttribute("data-state", "training");
     await expect(stepText(region)).not.toHaveText(/^Step 0 /, { timeout: 60_000 });
@@ -125,6 +128,7 @@ test.describe("the 1D example's controls", () => {
   }) => {
     const region = await open(page, EXAMPLE_1D);
     const lossPoints = region.locator(".loss-chart circle");
+    await button(region, "Seed's settings").click();
     await button(region, "Train").click();
     await expect(lossPoints.first()).toBeAttached({ timeout: 60_000 });
 
@@ -133,6 +137,7 @@ test.describe("the 1D example's controls", () => {
     await expect(lossPoints).toHaveCount(0);
     await expect(stepText(region)).toHaveText(/^Step 0 /);
 
+    await button(region, "Fast default").click();
     await trainToConvergence(region);
     expect(await lossPoints.count()).toBeGreaterThan(0);
   });
