@@ -59,12 +59,36 @@ export function checkField(field: NumericField, value: number): string | null {
   return null;
 }
 
+/** The words each of the other fields accepts. */
+export const CHOICES = {
+  schedule: ["seed", "linear", "cosine", "karras"],
+  optimizer: ["adam", "sgd"],
+  time: ["alpha", "sinusoidal"],
+} as const satisfies { readonly [K in ChoiceField]: readonly TrainConfig[K][] };
+
+/** A field of the config that takes one of a few words. */
+export type ChoiceField = "schedule" | "optimizer" | "time";
+
+/** Problems with a config, keyed by field. */
+export type ConfigErrors = Partial<Record<keyof TrainConfig, string>>;
+
+/** A number as a reader typed it or a link spelled it; blank is not zero. */
+export function parseNumber(text: string): number {
+  const trimmed = text.trim();
+  return trimmed === "" ? Number.NaN : Number(trimmed);
+}
+
 /** Every problem with a config, keyed by field; empty when it can run. */
-export function checkConfig(config: TrainConfig): Partial<Record<keyof TrainConfig, string>> {
-  const errors: Partial<Record<keyof TrainConfig, string>> = {};
+export function checkConfig(config: TrainConfig): ConfigErrors {
+  const errors: ConfigErrors = {};
   for (const field of Object.keys(LIMITS) as NumericField[]) {
     const problem = checkField(field, config[field]);
     if (problem) errors[field] = problem;
+  }
+  for (const field of Object.keys(CHOICES) as ChoiceField[]) {
+    const allowed: readonly string[] = CHOICES[field];
+    if (!allowed.includes(config[field]))
+      errors[field] = `Choose one of ${allowed.join(", ")}; got "${config[field]}".`;
   }
   if (config.schedule === "seed" && config.T !== SEED_BETAS.length)
     errors.T = `The seed's schedule has exactly ${SEED_BETAS.length} steps.`;

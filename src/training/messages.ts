@@ -39,6 +39,9 @@ export interface Snapshot {
   readonly figures: readonly Figure[];
   /** Milliseconds from the first "train" to convergence, once converged. */
   readonly elapsedMs: number;
+  /** Tensors alive in the worker: the same after every reset to the same settings, or
+   * something leaks. */
+  readonly tensors: number;
   /** Words for the reader when the state needs them (diverged, error, budget spent). */
   readonly message?: string;
 }

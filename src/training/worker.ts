@@ -3,6 +3,7 @@
  * One worker serves one example island; a "reset" replaces its run.
  */
 /// <reference lib="webworker" />
+import { tf } from "../ddpm/tf";
 import { startBackend, type BackendChoice } from "./backend";
 import { EXAMPLES } from "./examples";
 import type { FromWorker, RunState, Snapshot, ToWorker } from "./messages";
@@ -59,6 +60,7 @@ async function snapshot(message?: string): Promise<void> {
     samples: latest.samples.slice(),
     figures: latest.figures,
     elapsedMs: trainMs,
+    tensors: tf.memory().numTensors,
     ...(message ? { message } : {}),
   };
   pending = { steps: [], losses: [] };

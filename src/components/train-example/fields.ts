@@ -2,7 +2,14 @@
  * The hyperparameter controls of an example island, described once: the server renders them
  * from this list and the page's script reads and checks them by the same keys.
  */
-import { checkConfig, type NumericField, type TrainConfig } from "../../training/config";
+import {
+  checkConfig,
+  parseNumber,
+  type ChoiceField as ChoiceKey,
+  type ConfigErrors,
+  type NumericField,
+  type TrainConfig,
+} from "../../training/config";
 
 /** A typed number, checked against the field's limits. */
 export interface NumberField {
@@ -12,9 +19,6 @@ export interface NumberField {
   /** Whole numbers get a numeric keypad on phones, others a decimal one. */
   readonly inputMode: "numeric" | "decimal";
 }
-
-/** The config's fields that take one of a few words. */
-type ChoiceKey = "schedule" | "optimizer" | "time";
 
 /** One of a few named options. */
 export interface ChoiceField {
@@ -87,16 +91,10 @@ export const FIELD_GROUPS: readonly {
 /** Every field, in form order. */
 export const FIELDS: readonly Field[] = FIELD_GROUPS.flatMap((group) => group.fields);
 
-/** A number as the reader typed it; blank is not zero. */
-export function parseNumber(text: string): number {
-  const trimmed = text.trim();
-  return trimmed === "" ? Number.NaN : Number(trimmed);
-}
-
 /** The config the values spell, and every problem with it keyed by field (empty when it runs). */
 export function readConfig(values: (key: keyof TrainConfig) => string): {
   config: TrainConfig;
-  errors: Partial<Record<keyof TrainConfig, string>>;
+  errors: ConfigErrors;
 } {
   const entries = FIELDS.map((field) => [
     field.key,

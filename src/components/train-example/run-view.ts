@@ -102,7 +102,9 @@ export class RunView {
 
   /** Says which backend runs the model, and why it is not the first choice if it is not. */
   setBackend(backend: string, fallbackReason?: string): void {
-    this.field("backend").textContent = `Backend: ${backend}`;
+    // The worker tries WebAssembly first, so a fallback means it could not start.
+    const fallback = fallbackReason ? " (WebAssembly could not start, so training is slower)" : "";
+    this.field("backend").textContent = `Backend: ${backend}${fallback}`;
     this.field("backend").title = fallbackReason ?? "";
   }
 

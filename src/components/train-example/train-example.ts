@@ -3,17 +3,23 @@
  * worker (started when the reader reaches for Train), keeps the run's state, and redraws the
  * island from the worker's latest snapshot, throttled by `Redraw`.
  */
-import type { TrainConfig } from "../../training/config";
+import type { ConfigErrors, TrainConfig } from "../../training/config";
+import { configFromSearch, configToSearch } from "../../training/config-url";
 import { EXAMPLES, type ExampleId, type ExampleSpec, type Figure } from "../../training/examples";
 import type { RunState, Snapshot } from "../../training/messages";
 import { Redraw } from "../../viz/redraw";
 import { saveSamples, saveWeights } from "./downloads";
+import { FIELDS } from "./fields";
 import { ConfigForm } from "./form";
 import { ReverseView } from "./reverse-view";
 import { RunView } from "./run-view";
 import { RunSession } from "./session";
 import { StatusLine } from "./status";
 import { watchPage } from "./watch-page";
+
+/** States in which a run has ended with a model to sample: a diverged run keeps its last
+ * good weights. */
+const ENDED: ReadonlySet<RunState> = new Set(["converged", "unconverged", "diverged"]);
 
 /** Samples in the reverse-process trajectory, as many as the seed's figures show. */
 const TRAJECTORY_SAMPLES = 2000;
@@ -52,7 +58,11 @@ export class TrainExampleElement extends HTMLElement {
       this.spec.data.dim,
       (points, t, T) => this.run.showStep(points, t, T),
     );
-    this.form = new ConfigForm(this.section, this.spec.presets, () => this.updateButtons());
+    // Read before the form exists: its first check would rewrite the link.
+    const linked = configFromSearch(location.search, this.spec.presets.fast);
+    this.form = new ConfigForm(this.section, this.spec.presets, () => this.settingsChanged());
+    if (linked.linked) this.form.fill(linked.config);
+    this.showRefused(linked.refused);
 
     const train = this.button("train");
     // Starting the worker loads tfjs; begin as the reader reaches for Train, not on page load.
@@ -107,6 +117,8 @@ export class TrainExampleElement extends HTMLElement {
   }
 
   private receive(snapshot: Snapshot): void {
+    // For scripts and tests that check the worker's memory (see the README's contract).
+    this.section.dataset["tensors"] = String(snapshot.tensors);
     this.run.losses.append(snapshot.lossSteps, snapshot.losses);
     this.latest = snapshot;
     if (snapshot.samples.length > 0) {
@@ -127,13 +139,40 @@ export class TrainExampleElement extends HTMLElement {
     this.section.dataset["state"] = state;
     this.form.setLocked(state === "training");
     this.status.state(state, this.latest, message);
-    if (state === "converged" || state === "unconverged") this.openReverse();
+    if (ENDED.has(state)) this.openReverse();
     if (state === "training") this.reverse.close();
     this.updateButtons();
     if (this.focusTrain && state !== "training") {
       this.focusTrain = false;
       this.button("train").focus();
     }
+  }
+
+  private settingsChanged(): void {
+    this.updateButtons();
+    this.writeLink();
+  }
+
+  /** Keeps the page's link in step with valid settings, so that copying it shares this run. */
+  private writeLink(): void {
+    const config = this.form?.value;
+    if (!config) return;
+    const search = configToSearch(config, this.spec.presets.fast, location.search);
+    if (search === location.search.replace(/^\?/, "")) return;
+    const url = `${location.pathname}${search ? `?${search}` : ""}${location.hash}`;
+    history.replaceState(history.state, "", url);
+  }
+
+  /** Lists the link's settings that were refused, with the form's message for each. */
+  private showRefused(refused: ConfigErrors): void {
+    const notice = this.field("link-notice");
+    const items = FIELDS.filter((field) => refused[field.key] !== undefined).map((field) => {
+      const item = document.createElement("li");
+      item.textContent = `${field.label}: ${refused[field.key]}`;
+      return item;
+    });
+    notice.querySelector("ul")!.replaceChildren(...items);
+    notice.hidden = items.length === 0;
   }
 
   private updateButtons(): void {
@@ -165,9 +204,7 @@ export class TrainExampleElement extends HTMLElement {
   private openReverse(): void {
     const config = this.session.config;
     const frames = this.session.trajectory(TRAJECTORY_SAMPLES);
-    const current = () =>
-      config === this.session.config &&
-      (this.state === "converged" || this.state === "unconverged");
+    const current = () => config === this.session.config && ENDED.has(this.state);
     this.reverse.load(frames, current, (message) => this.status.say(message));
   }
 
