@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { Page } from "@playwright/test";
 
 /** One chapter of the tutorial, as a reader finds it in the sidebar. */
@@ -108,4 +110,10 @@ export function foreignRequests(requests: readonly string[], pageUrl: string): s
 /** Collapses every run of whitespace to one space, so code compares as text, not layout. */
 export function squash(text: string): string {
   return text.replace(/\s+/g, " ").trim();
+}
+
+/** The chapter's MDX source, as written in `content/`. */
+export function sourceOf(chapter: Chapter): string {
+  const name = chapter.path === "" ? "index" : chapter.path.replace(/\/$/, "");
+  return readFileSync(fileURLToPath(new URL(`../content/${name}.mdx`, import.meta.url)), "utf8");
 }

@@ -141,8 +141,11 @@ export class TrainExampleElement extends HTMLElement {
     this.status.state(state, this.latest, message);
     if (ENDED.has(state)) this.openReverse();
     if (state === "training") this.reverse.close();
+    // A run that ends by itself disables Pause; if it had the focus, the reader would be left
+    // on nothing, so Train takes it, as it does after Pause is pressed.
+    const pauseFocused = document.activeElement === this.button("pause");
     this.updateButtons();
-    if (this.focusTrain && state !== "training") {
+    if ((this.focusTrain || pauseFocused) && state !== "training") {
       this.focusTrain = false;
       this.button("train").focus();
     }
