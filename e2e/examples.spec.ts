@@ -156,6 +156,41 @@ test.describe("the 1D example's controls", () => {
     expect(await drawn()).not.toBe(atZero);
   });
 
+  test("weights saved by Download load back with Import, and training goes on from them", async ({
+    page,
+  }) => {
+    const region = await open(page, EXAMPLE_1D);
+    await trainToConvergence(region);
+    const saved = await download(page, region, "Download weights (JSON)");
+    await button(region, "Reset").click();
+    await expect(region).toHaveAttribute("data-state", "idle");
+
+    const choose = async (name: string, text: string) => {
+      const [chooser] = await Promise.all([
+        page.waitForEvent("filechooser"),
+        button(region, "Import weights (JSON)").click(),
+      ]);
+      await chooser.setFiles({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+    };
+    await choose("ddpm-1d-weights.json", saved);
+    await expect(region).toHaveAttribute("data-state", "paused");
+    await expect(region.getByText(/^Loaded saved weights/)).toBeVisible();
+    // The same tensors come back out, and the model they make samples the target.
+    const again = JSON.parse(await download(page, region, "Download weights (JSON)")) as unknown;
+    expect(again).toEqual(JSON.parse(saved));
+    const { rows } = parseCsv(await download(page, region, "Download samples (CSV)"));
+    expect(Math.abs(moments(rows, 0).mean - 1)).toBeLessThanOrEqual(0.01);
+
+    // A file that is not weights changes nothing.
+    await choose("notes.json", "not json");
+    await expect(
+      region.getByText("notes.json could not be loaded. The file is not JSON."),
+    ).toBeVisible();
+    await expect(region).toHaveAttribute("data-state", "paused");
+
+    await trainToConvergence(region);
+  });
+
   for (const bad of ["abc", "-1", ""]) {
     test(`a learning rate of "${bad}" is refused next to its field and disables Train`, async ({
       page,

@@ -3,6 +3,7 @@
  * first use (tfjs loads with it, so a reader who only reads never downloads it), and replies
  * to the two requests that have one handed back as promises.
  */
+import type { NamedWeights } from "../ddpm/denoiser";
 import type { TrainConfig } from "./config";
 import type { ExampleId } from "./examples";
 import type { BackendName, FromWorker, Snapshot, ToWorker } from "./messages";
@@ -17,6 +18,8 @@ export interface ClientEvents {
   readonly ready: (backend: BackendName, fallbackReason?: string) => void;
   readonly snapshot: (snapshot: Snapshot) => void;
   readonly error: (message: string) => void;
+  /** Saved weights did not fit the model they were loaded into; nothing changed. */
+  readonly loadFailed: (message: string) => void;
 }
 
 /** A request waiting for its answer. */
@@ -60,6 +63,12 @@ export class TrainingClient {
   /** Builds a fresh model for `config`; the worker answers with an idle snapshot. */
   reset(example: ExampleId, config: TrainConfig): void {
     this.post({ type: "reset", example, config });
+  }
+
+  /** Builds a model for `config` from saved weights; the worker answers with a paused
+   * snapshot, or with "loadFailed" and no change. */
+  load(example: ExampleId, config: TrainConfig, weights: readonly NamedWeights[]): void {
+    this.post({ type: "load", example, config, weights });
   }
 
   /** Starts or resumes training. */
@@ -115,6 +124,9 @@ export class TrainingClient {
         break;
       case "weights":
         this.weights.shift()?.resolve(message);
+        break;
+      case "loadFailed":
+        this.events.loadFailed(message.message);
         break;
       case "error":
         // An error while a request waits is that request's answer; otherwise it is the run's.

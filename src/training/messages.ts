@@ -21,7 +21,15 @@ export type ToWorker =
   | { readonly type: "pause" }
   /** Run the reverse process on n points and send every x_t back. */
   | { readonly type: "trajectory"; readonly n: number; readonly seed: number }
-  | { readonly type: "exportWeights" };
+  | { readonly type: "exportWeights" }
+  /** Build a model for this config from saved weights, paused; its old model stays if the
+   * weights do not fit. */
+  | {
+      readonly type: "load";
+      readonly example: ExampleId;
+      readonly config: TrainConfig;
+      readonly weights: readonly NamedWeights[];
+    };
 
 /** What the page draws a few times a second while training. */
 export interface Snapshot {
@@ -53,4 +61,6 @@ export type FromWorker =
   /** frames[k] holds x_{T-k}, so frames[T] is x_0. */
   | { readonly type: "trajectory"; readonly frames: Float32Array[]; readonly dim: number }
   | { readonly type: "weights"; readonly weights: NamedWeights[]; readonly config: TrainConfig }
-  | { readonly type: "error"; readonly message: string };
+  | { readonly type: "error"; readonly message: string }
+  /** The weights of a "load" did not fit its config; nothing changed. */
+  | { readonly type: "loadFailed"; readonly message: string };

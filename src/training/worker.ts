@@ -68,6 +68,16 @@ async function snapshot(message?: string): Promise<void> {
   post(msg, [msg.lossSteps.buffer, msg.losses.buffer, msg.samples.buffer]);
 }
 
+/** Makes `next` the worker's model, freeing the old one, with the run's counters at zero. */
+function replaceTrainer(next: Trainer): void {
+  trainer?.dispose();
+  trainer = next;
+  pending = { steps: [], losses: [] };
+  latest = { samples: new Float32Array(0), figures: [] };
+  trainMs = 0;
+  rate = { steps: 0, ms: 0 };
+}
+
 async function train(mine: number): Promise<void> {
   const t = trainer;
   if (!t || mine !== generation) return;
@@ -110,14 +120,32 @@ async function handle(message: ToWorker): Promise<void> {
     case "reset": {
       generation++;
       await loop;
-      trainer?.dispose();
-      trainer = new Trainer(EXAMPLES[message.example], message.config);
+      replaceTrainer(new Trainer(EXAMPLES[message.example], message.config));
       state = "idle";
-      pending = { steps: [], losses: [] };
-      latest = { samples: new Float32Array(0), figures: [] };
-      trainMs = 0;
-      rate = { steps: 0, ms: 0 };
       await snapshot();
+      return;
+    }
+    case "load": {
+      const loaded = new Trainer(EXAMPLES[message.example], message.config);
+      try {
+        loaded.model.importWeights(message.weights);
+      } catch (error) {
+        loaded.dispose();
+        post({
+          type: "loadFailed",
+          message: error instanceof Error ? error.message : String(error),
+        });
+        return;
+      }
+      generation++;
+      await loop;
+      replaceTrainer(loaded);
+      // Judged at once, so the figures say how good the loaded model is before any training.
+      latest = loaded.check();
+      state = "paused";
+      await snapshot(
+        "Loaded saved weights; the figures below judge them. Train goes on from them; Reset starts over.",
+      );
       return;
     }
     case "train": {

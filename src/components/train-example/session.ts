@@ -1,8 +1,8 @@
 /**
  * One island's conversation with its training worker: which model the worker holds, and the
- * order of messages. A fresh model is asked for with "reset", and "train" is sent only once
- * the worker reports that model idle: until then the worker would ignore it, and snapshots of
- * the run before the reset may still be on their way.
+ * order of messages. A fresh model is asked for with "reset" (or "load", from saved weights),
+ * and "train" is sent only once the worker reports that model idle (or paused): until then
+ * the worker would ignore it, and snapshots of the run before may still be on their way.
  */
 import {
   TrainingClient,
@@ -12,26 +12,42 @@ import {
 } from "../../training/client";
 import type { TrainConfig } from "../../training/config";
 import type { ExampleId } from "../../training/examples";
-import type { Snapshot } from "../../training/messages";
+import type { NamedWeights } from "../../ddpm/denoiser";
+import type { RunState, Snapshot } from "../../training/messages";
 import { sameConfig } from "./fields";
+
+/** What the island hears from its session: the worker's events, and a load that worked. */
+export interface SessionEvents extends ClientEvents {
+  /** The worker holds a model loaded from saved weights for `config`; its first snapshot
+   * comes next. */
+  readonly loaded: (config: TrainConfig) => void;
+}
 
 /** A training session of one example. */
 export class RunSession {
   private readonly client: TrainingClient;
   /** The config of the model in the worker, once a reset has been sent. */
   config: TrainConfig | null = null;
-  /** A reset is on its way: snapshots before its idle one belong to the old run. */
-  private awaitingIdle = false;
+  /** The state a new model first reports ("idle" after a reset, "paused" after a load);
+   * snapshots before it belong to the old run. */
+  private awaiting: RunState | null = null;
+  /** The config before a load, restored if the worker refuses the weights. */
+  private beforeLoad: TrainConfig | null = null;
   /** Send "train" as soon as the fresh model is idle. */
   private trainWhenIdle = false;
 
   constructor(
     private readonly example: ExampleId,
-    events: ClientEvents,
+    private readonly events: SessionEvents,
   ) {
     this.client = new TrainingClient({
       ready: events.ready,
-      snapshot: (snapshot) => this.receive(snapshot, events.snapshot),
+      snapshot: (snapshot) => this.receive(snapshot),
+      loadFailed: (message) => {
+        this.config = this.beforeLoad;
+        this.awaiting = null;
+        events.loadFailed(message);
+      },
       error: (message) => {
         // A worker that failed may be unusable; the next Train starts a fresh one.
         this.stop();
@@ -84,27 +100,38 @@ export class RunSession {
   stop(): void {
     this.client.terminate();
     this.config = null;
-    this.awaitingIdle = false;
+    this.awaiting = null;
+    this.trainWhenIdle = false;
+  }
+
+  /** Replaces the worker's model with one holding saved weights, paused; if they do not fit,
+   * `loadFailed` reports it and the old model stays. */
+  load(config: TrainConfig, weights: readonly NamedWeights[]): void {
+    this.client.load(this.example, config, weights);
+    this.beforeLoad = this.config;
+    this.config = config;
+    this.awaiting = "paused";
     this.trainWhenIdle = false;
   }
 
   private fresh(config: TrainConfig, train: boolean): void {
     this.client.reset(this.example, config);
     this.config = config;
-    this.awaitingIdle = true;
+    this.awaiting = "idle";
     this.trainWhenIdle = train;
   }
 
-  private receive(snapshot: Snapshot, forward: (snapshot: Snapshot) => void): void {
-    if (this.awaitingIdle) {
-      if (snapshot.state !== "idle") return;
-      this.awaitingIdle = false;
+  private receive(snapshot: Snapshot): void {
+    if (this.awaiting) {
+      if (snapshot.state !== this.awaiting) return;
+      this.awaiting = null;
+      if (snapshot.state === "paused") this.events.loaded(this.config!);
       if (this.trainWhenIdle) {
         this.trainWhenIdle = false;
         this.client.train();
         return;
       }
     }
-    forward(snapshot);
+    this.events.snapshot(snapshot);
   }
 }

@@ -19,7 +19,7 @@ export function stateText(state: RunState, snapshot: Snapshot | null, message?: 
     case "training":
       return snapshot ? `Training from step ${step}.` : "Starting…";
     case "paused":
-      return `Paused at step ${step}. Train resumes from here; Reset starts over.`;
+      return message ?? `Paused at step ${step}. Train resumes from here; Reset starts over.`;
     case "converged": {
       const seconds = ((snapshot?.elapsedMs ?? 0) / 1000).toFixed(1);
       return `Converged at step ${step}, after ${seconds} s of training: every figure meets its target.`;

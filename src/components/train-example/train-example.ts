@@ -16,6 +16,7 @@ import { RunView } from "./run-view";
 import { RunSession } from "./session";
 import { StatusLine } from "./status";
 import { watchPage } from "./watch-page";
+import { readWeightsFile } from "./weights-file";
 
 /** States in which a run has ended with a model to sample: a diverged run keeps its last
  * good weights. */
@@ -51,6 +52,13 @@ export class TrainExampleElement extends HTMLElement {
       ready: (backend, reason) => this.run.setBackend(backend, reason),
       snapshot: (snapshot) => this.receive(snapshot),
       error: (message) => this.setState("error", message),
+      loadFailed: (message) => this.status.say(`The weights could not be loaded: ${message}`),
+      loaded: (config) => {
+        this.form.fill(config);
+        this.clearRun(config);
+        // The loaded model's paused snapshot then reads as a change of state.
+        this.state = "idle";
+      },
     });
     this.status = new StatusLine(this.field("state"), this.field("announce"));
     this.reverse = new ReverseView(
@@ -75,6 +83,9 @@ export class TrainExampleElement extends HTMLElement {
       saveSamples(this.spec, this.samples),
     );
     this.button("download-weights").addEventListener("click", () => void this.downloadWeights());
+    const file = this.section.querySelector<HTMLInputElement>('[data-field="weights-file"]')!;
+    this.button("import-weights").addEventListener("click", () => file.click());
+    file.addEventListener("change", () => void this.importWeights(file));
 
     watchPage({ hide: this.stopWorker, restore: this.restored, retheme: () => this.repaint() });
     this.updateButtons();
@@ -189,6 +200,18 @@ export class TrainExampleElement extends HTMLElement {
     this.button("pause").disabled = !training;
     this.button("download-samples").disabled = training || this.samples.length === 0;
     this.button("download-weights").disabled = !hasModel;
+    this.button("import-weights").disabled = training;
+  }
+
+  /** Loads the weights file the reader chose; the model in use stays if the file is wrong. */
+  private async importWeights(input: HTMLInputElement): Promise<void> {
+    const file = input.files?.[0];
+    // Cleared, so that choosing the same file again is a change too.
+    input.value = "";
+    if (!file) return;
+    const read = readWeightsFile(await file.text(), this.spec);
+    if ("problem" in read) this.status.say(`${file.name} could not be loaded. ${read.problem}`);
+    else this.session.load(read.config, read.weights);
   }
 
   private async downloadWeights(): Promise<void> {
