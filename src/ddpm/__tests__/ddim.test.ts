@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { mixture } from "../data";
+import { ddimSteps, sampleDDIM } from "../ddim";
+import { idealEps } from "../ideal";
+import { meanStd } from "../metrics";
+import { createRng } from "../random";
+import { cosineBetas, makeSchedule } from "../schedule";
+import { expectClose } from "./helpers";
+
+/** Gaussian data wide enough that the sampler's spread is measurable, not swamped by noise. */
+const DATA = mixture([[0.5]], 0.3);
+
+/**
+ * Exact mean and std of DDIM's output when ε is the ideal predictor of N(μ, σ²) data. Then
+ * E[ε | x_t] = k (x_t - √ᾱ_t μ) with k = √(1-ᾱ_t) / (ᾱ_t σ² + 1 - ᾱ_t), so every step
+ * x_s = √ᾱ_s (x_t - √(1-ᾱ_t) ε) / √ᾱ_t + √(1-ᾱ_s) ε is affine in x_t, and the moments of
+ * N(0, 1) propagate in closed form. Written in float64 from the betas, apart from the sampler.
+ */
+function ddimMoments(betas: readonly number[], S: number, mu: number, sigma: number) {
+  let product = 1;
+  const alphaBar = betas.map((b) => (product *= 1 - b));
+  const T = betas.length;
+  const visited = Array.from({ length: S }, (_, i) => Math.round(((i + 1) * T) / S));
+  let [m, v] = [0, 1];
+  for (let i = S; i >= 1; i--) {
+    const a = alphaBar[visited[i - 1]! - 1]!;
+    const next = i === 1 ? 1 : alphaBar[visited[i - 2]! - 1]!;
+    const k = Math.sqrt(1 - a) / (a * sigma * sigma + 1 - a);
+    const c = Math.sqrt(1 - next) - Math.sqrt((next * (1 - a)) / a);
+    const A = Math.sqrt(next / a) + c * k;
+    const B = -c * k * Math.sqrt(a) * mu;
+    [m, v] = [A * m + B, A * A * v];
+  }
+  return { mean: m, std: Math.sqrt(v) };
+}
+
+describe("ddimSteps", () => {
+  it("spreads S steps evenly over 1 … T, ending at T", () => {
+    expect(ddimSteps(50, 5)).toEqual([10, 20, 30, 40, 50]);
+    expect(ddimSteps(10, 10)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(ddimSteps(10, 4)).toEqual([3, 5, 8, 10]);
+    expect(ddimSteps(7, 1)).toEqual([7]);
+  });
+
+  it("refuses more steps than the schedule has, or none", () => {
+    expect(() => ddimSteps(10, 11)).toThrow(/from 1 to 10, got 11/);
+    expect(() => ddimSteps(10, 0)).toThrow(/got 0/);
+  });
+});
+
+describe("sampleDDIM", () => {
+  const n = 50_000;
+  const betas = cosineBetas(50);
+  const s = makeSchedule(betas);
+
+  for (const S of [50, 10, 3]) {
+    it(`driven by the ideal predictor, gives the exact moments of its ${S} steps`, () => {
+      const { x0 } = sampleDDIM(s, idealEps(DATA, s), n, 1, createRng(8), S);
+      const { mean, std } = meanStd(x0, 1);
+      const exact = ddimMoments(betas, S, 0.5, 0.3);
+      // Each jump keeps the mean on track; its spread can only shrink (Cauchy–Schwarz), and
+      // does so more the fewer the steps.
+      expectClose(exact.mean, 0.5, 1e-3, "exact mean");
+      expect(exact.std).toBeLessThanOrEqual(0.3 + 1e-9);
+      expectClose(mean[0]!, exact.mean, 5 * (exact.std / Math.sqrt(n)) + 1e-5, "mean");
+      expectClose(std[0]!, exact.std, 5 * exact.std * Math.sqrt(1 / (2 * n)) + 1e-5, "std");
+    });
+  }
+
+  it("loses spread as it takes fewer, longer steps", () => {
+    const stds = [50, 10, 3].map((S) => ddimMoments(betas, S, 0.5, 0.3).std);
+    expect(stds[0]!).toBeGreaterThan(stds[1]!);
+    expect(stds[1]!).toBeGreaterThan(stds[2]!);
+    const sampled = [50, 3].map((S) => {
+      const { x0 } = sampleDDIM(s, idealEps(DATA, s), n, 1, createRng(9), S);
+      return meanStd(x0, 1).std[0]!;
+    });
+    // Apart by far more than five standard errors of a std estimate over n samples.
+    expect(sampled[0]! - sampled[1]!).toBeGreaterThan(10 * 0.3 * Math.sqrt(1 / (2 * n)));
+  });
+
+  it("is deterministic given x_T: only the first draw is random", () => {
+    const eps = idealEps(DATA, s);
+    const a = sampleDDIM(s, eps, 100, 1, createRng(5), 10, { trajectory: true });
+    const b = sampleDDIM(s, eps, 100, 1, createRng(5), 10);
+    expect(Array.from(b.x0)).toEqual(Array.from(a.x0));
+    expect(a.trajectory).toHaveLength(11);
+    expect(a.trajectory![10]).toBe(a.x0);
+  });
+});
