@@ -15,13 +15,13 @@ export type WeightsFile =
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
+const isFiniteNumbers = (value: unknown): value is number[] =>
+  Array.isArray(value) && value.every((v) => typeof v === "number" && Number.isFinite(v));
+
 /** One tensor as the download writes it: a name, a shape and its values, all finite. */
 function isTensor(value: unknown): value is NamedWeights {
   if (!isObject(value) || typeof value["name"] !== "string") return false;
-  const { shape, values } = value;
-  const numbers = (a: unknown): a is number[] =>
-    Array.isArray(a) && a.every((v) => typeof v === "number" && Number.isFinite(v));
-  return numbers(shape) && numbers(values);
+  return isFiniteNumbers(value["shape"]) && isFiniteNumbers(value["values"]);
 }
 
 /** The config and weights in `text`, for `spec`'s example, or the first thing wrong. */
