@@ -37,6 +37,9 @@ let rate = { steps: 0, ms: 0 };
 const post = (message: FromWorker, transfer: Transferable[] = []) =>
   self.postMessage(message, transfer);
 
+/** What went wrong, in words, whatever was thrown. */
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /** A zero-delay yield: a MessageChannel round trip is not clamped as nested timers are. */
 const yieldToQueue = () =>
   new Promise<void>((resolve) => {
@@ -131,10 +134,7 @@ async function handle(message: ToWorker): Promise<void> {
         loaded.model.importWeights(message.weights);
       } catch (error) {
         loaded.dispose();
-        post({
-          type: "loadFailed",
-          message: error instanceof Error ? error.message : String(error),
-        });
+        post({ type: "loadFailed", message: messageOf(error) });
         return;
       }
       generation++;
@@ -192,7 +192,7 @@ self.onmessage = (event: MessageEvent<ToWorker>) => {
     .catch((error: unknown) => {
       state = "error";
       generation++;
-      post({ type: "error", message: error instanceof Error ? error.message : String(error) });
+      post({ type: "error", message: messageOf(error) });
     });
 };
 
