@@ -10,6 +10,7 @@ import {
   moments,
   open,
   parseCsv,
+  startLongRun,
   stepText,
   trainToConvergence,
 } from "./train-helpers";
@@ -106,12 +107,9 @@ test.describe("the 1D example's controls", () => {
 
   test("Pause stops the step counter and Train resumes it", async ({ page }) => {
     const region = await open(page, EXAMPLE_1D);
-    // The fast default converges within a second; the seed's plain SGD runs long enough to
-    // pause.
-    await button(region, "Seed's settings").click();
-    await button(region, "Train").click();
+    // The fast default converges within a second, too soon to pause.
+    await startLongRun(region);
     await expect(region).toHaveAttribute("data-state", "training");
-    await expect(stepText(region)).not.toHaveText(/^Step 0 /, { timeout: 60_000 });
 
     await button(region, "Pause").click();
     await expect(region).toHaveAttribute("data-state", "paused");
@@ -128,9 +126,8 @@ test.describe("the 1D example's controls", () => {
   }) => {
     const region = await open(page, EXAMPLE_1D);
     const lossPoints = region.locator(".loss-chart circle");
-    await button(region, "Seed's settings").click();
-    await button(region, "Train").click();
-    await expect(lossPoints.first()).toBeAttached({ timeout: 60_000 });
+    await startLongRun(region);
+    await expect(lossPoints.first()).toBeAttached();
 
     await button(region, "Reset").click();
     await expect(region).toHaveAttribute("data-state", "idle");

@@ -4,14 +4,15 @@
  * page, a hidden tab and a page left behind.
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { button, download, EXAMPLE_1D, open, stepText, trainToConvergence } from "./train-helpers";
-
-/** Trains with the seed's settings, which run for minutes: long enough to interrupt. */
-async function startLongRun(region: Locator): Promise<void> {
-  await button(region, "Seed's settings").click();
-  await button(region, "Train").click();
-  await expect(stepText(region)).not.toHaveText(/^Step 0 /, { timeout: 60_000 });
-}
+import {
+  button,
+  download,
+  EXAMPLE_1D,
+  open,
+  startLongRun,
+  stepText,
+  trainToConvergence,
+} from "./train-helpers";
 
 test.describe("settings that cannot run", () => {
   // Typed into a field: what the message must say, next to that field.

@@ -39,6 +39,14 @@ export async function trainToConvergence(region: Locator): Promise<number> {
   return (Date.now() - start) / 1000;
 }
 
+/** Trains with the seed's settings, which run for minutes: long enough to interrupt. Returns
+ * once the first steps show. */
+export async function startLongRun(region: Locator): Promise<void> {
+  await button(region, "Seed's settings").click();
+  await button(region, "Train").click();
+  await expect(stepText(region)).not.toHaveText(/^Step 0 /, { timeout: 60_000 });
+}
+
 /** The island's button with exactly this name. */
 export function button(region: Locator, name: string): Locator {
   return region.getByRole("button", { name, exact: true });
