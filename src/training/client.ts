@@ -12,6 +12,13 @@ import type { BackendName, FromWorker, Snapshot, ToWorker } from "./messages";
 export type Trajectory = Extract<FromWorker, { type: "trajectory" }>;
 /** The worker's answer to "exportWeights". */
 export type Weights = Extract<FromWorker, { type: "weights" }>;
+/** The worker's answer to "samplers". */
+export type Samplers = Extract<FromWorker, { type: "samplers" }>;
+/** The worker's answer to "field". */
+export type FieldReply = Extract<FromWorker, { type: "field" }>;
+
+/** The replies that answer a request, by their type. */
+type Reply = Trajectory | Weights | Samplers | FieldReply;
 
 /** What the page hears from its worker, apart from the answers to requests. */
 export interface ClientEvents {
@@ -31,8 +38,13 @@ interface Pending<T> {
 /** One island's training worker. */
 export class TrainingClient {
   private worker: Worker | null = null;
-  private readonly trajectories: Pending<Trajectory>[] = [];
-  private readonly weights: Pending<Weights>[] = [];
+  /** Requests waiting, by the type of their answer; each queue is answered in order. */
+  private readonly waiting: { [K in Reply["type"]]: Pending<Extract<Reply, { type: K }>>[] } = {
+    trajectory: [],
+    weights: [],
+    samplers: [],
+    field: [],
+  };
 
   constructor(private readonly events: ClientEvents) {}
 
@@ -83,12 +95,22 @@ export class TrainingClient {
 
   /** Every step x_T … x_0 of the reverse process for n points. */
   trajectory(n: number, seed: number): Promise<Trajectory> {
-    return this.request(this.trajectories, { type: "trajectory", n, seed });
+    return this.request("trajectory", { type: "trajectory", n, seed });
   }
 
   /** The trained (averaged) weights and the config they were trained with. */
   exportWeights(): Promise<Weights> {
-    return this.request(this.weights, { type: "exportWeights" });
+    return this.request("weights", { type: "exportWeights" });
+  }
+
+  /** DDPM and DDIM at several step counts, on the model and on the ideal denoiser. */
+  samplers(n: number, seed: number): Promise<Samplers> {
+    return this.request("samplers", { type: "samplers", n, seed });
+  }
+
+  /** The model's and the ideal noise prediction on a grid, at every step. */
+  field(size: number): Promise<FieldReply> {
+    return this.request("field", { type: "field", size });
   }
 
   /** Stops the worker and fails what is still waiting; a later `warm` starts a new one. */
@@ -103,11 +125,19 @@ export class TrainingClient {
     this.worker!.postMessage(message);
   }
 
-  private request<T>(queue: Pending<T>[], message: ToWorker): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      queue.push({ resolve, reject });
+  private request<K extends Reply["type"]>(
+    type: K,
+    message: ToWorker,
+  ): Promise<Extract<Reply, { type: K }>> {
+    return new Promise((resolve, reject) => {
+      this.waiting[type].push({ resolve, reject });
       this.post(message);
     });
+  }
+
+  /** Hands a reply to the oldest request of its type. */
+  private answer<K extends Reply["type"]>(reply: Extract<Reply, { type: K }>): void {
+    (this.waiting[reply.type as K] as Pending<typeof reply>[]).shift()?.resolve(reply);
   }
 
   private receive(message: FromWorker): void {
@@ -120,17 +150,17 @@ export class TrainingClient {
         break;
       // The worker handles messages in order, so answers come back in the order asked.
       case "trajectory":
-        this.trajectories.shift()?.resolve(message);
-        break;
       case "weights":
-        this.weights.shift()?.resolve(message);
+      case "samplers":
+      case "field":
+        this.answer(message);
         break;
       case "loadFailed":
         this.events.loadFailed(message.message);
         break;
       case "error":
         // An error while a request waits is that request's answer; otherwise it is the run's.
-        if (this.trajectories.length + this.weights.length > 0)
+        if (Object.values(this.waiting).some((queue) => queue.length > 0))
           this.rejectAll(new Error(message.message));
         else this.events.error(message.message);
         break;
@@ -143,7 +173,7 @@ export class TrainingClient {
   }
 
   private rejectAll(reason: Error): void {
-    for (const queue of [this.trajectories, this.weights] as Pending<unknown>[][])
+    for (const queue of Object.values(this.waiting) as Pending<unknown>[][])
       queue.splice(0).forEach((pending) => pending.reject(reason));
   }
 }

@@ -4,6 +4,8 @@
 import type { NamedWeights } from "../ddpm/denoiser";
 import type { TrainConfig } from "./config";
 import type { ExampleId, Figure } from "./examples";
+import type { Field } from "./field";
+import type { SamplerRun } from "./samplers";
 
 /** The island's state, mirrored in its `data-state` attribute: "paused" after Pause, and
  * "unconverged" when the step budget ran out before the figures met their targets. */
@@ -22,6 +24,10 @@ export type ToWorker =
   /** Run the reverse process on n points and send every x_t back. */
   | { readonly type: "trajectory"; readonly n: number; readonly seed: number }
   | { readonly type: "exportWeights" }
+  /** Run DDPM and DDIM at several step counts with the model and the ideal denoiser. */
+  | { readonly type: "samplers"; readonly n: number; readonly seed: number }
+  /** The model's and the ideal noise prediction on a size × size grid, at every step. */
+  | { readonly type: "field"; readonly size: number }
   /** Build a model for this config from saved weights, paused; its old model stays if the
    * weights do not fit. */
   | {
@@ -45,6 +51,9 @@ export interface Snapshot {
   /** The latest samples from the model, [n, dim] row-major, and their figures. */
   readonly samples: Float32Array;
   readonly figures: readonly Figure[];
+  /** The loss above the ideal denoiser's at each step t, from every check since the previous
+   * snapshot: `values[t - 1]` at training step `step`. */
+  readonly excess: readonly ExcessColumn[];
   /** Milliseconds from the first "train" to convergence, once converged. */
   readonly elapsedMs: number;
   /** Tensors alive in the worker: the same after every reset to the same settings, or
@@ -54,6 +63,12 @@ export interface Snapshot {
   readonly message?: string;
 }
 
+/** One probe of the model against the ideal denoiser (see `OracleProbe`). */
+export interface ExcessColumn {
+  readonly step: number;
+  readonly values: Float32Array;
+}
+
 /** Worker → page. */
 export type FromWorker =
   | { readonly type: "ready"; readonly backend: BackendName; readonly fallbackReason?: string }
@@ -61,6 +76,8 @@ export type FromWorker =
   /** frames[k] holds x_{T-k}, so frames[T] is x_0. */
   | { readonly type: "trajectory"; readonly frames: Float32Array[]; readonly dim: number }
   | { readonly type: "weights"; readonly weights: NamedWeights[]; readonly config: TrainConfig }
+  | { readonly type: "samplers"; readonly runs: SamplerRun[] }
+  | { readonly type: "field"; readonly field: Field }
   | { readonly type: "error"; readonly message: string }
   /** The weights of a "load" did not fit its config; nothing changed. */
   | { readonly type: "loadFailed"; readonly message: string };

@@ -5,11 +5,15 @@
 import { sampleMixture } from "../ddpm/data";
 import { sample, trainStep } from "../ddpm/ddpm";
 import { Denoiser } from "../ddpm/denoiser";
+import { idealEps } from "../ddpm/ideal";
 import { createRng, type Rng } from "../ddpm/random";
 import { makeSchedule, namedBetas, type Schedule } from "../ddpm/schedule";
 import { tf } from "../ddpm/tf";
 import { DEPTH, type TrainConfig } from "./config";
 import { CHECK_SAMPLES, type ExampleSpec, type Figure } from "./examples";
+import { fieldGrid, type Field } from "./field";
+import { OracleProbe } from "./probe";
+import { compareSamplers, type SamplerRun } from "./samplers";
 
 /** Steps between convergence screens; fixed in steps, not time, so a seed repeats its run. */
 export const CHECK_EVERY = 50;
@@ -31,8 +35,16 @@ export interface Progress {
   readonly lossSteps: Int32Array;
   readonly losses: Float32Array;
   /** Set when a convergence check ran: its samples and figures. */
-  readonly check?: { readonly samples: Float32Array; readonly figures: Figure[] };
+  readonly check?: Check;
   readonly outcome: "running" | "converged" | "unconverged" | "diverged";
+}
+
+/** What a convergence check found. */
+export interface Check {
+  readonly samples: Float32Array;
+  readonly figures: Figure[];
+  /** The loss at each step t above the ideal denoiser's (`OracleProbe.excess`), t = 1 … T. */
+  readonly excess: Float32Array;
 }
 
 /** A model, its optimizer and its data stream; owns every tensor it makes until `dispose()`. */
@@ -42,6 +54,7 @@ export class Trainer {
   step = 0;
   private readonly optimizer: tf.Optimizer;
   private readonly rng: Rng;
+  private readonly probe: OracleProbe;
   /** The weights after the last batch of finite losses, restored if training diverges. */
   private readonly lastGood: tf.Variable<tf.Rank.R1>;
 
@@ -62,6 +75,7 @@ export class Trainer {
         ? tf.train.adam(config.learningRate, 0.9, ADAM_BETA2)
         : tf.train.sgd(config.learningRate);
     this.lastGood = tf.variable(this.model.theta, false);
+    this.probe = new OracleProbe(example.data, this.schedule, config.seed);
   }
 
   /** Trains up to `maxSteps` steps, stopping at the next check; reads the losses back once. */
@@ -99,13 +113,38 @@ export class Trainer {
     return { lossSteps, losses, check, outcome };
   }
 
-  /** Screens 500 samples with doubled tolerances; only if they pass, judges 2,000. */
-  check(): { samples: Float32Array; figures: Figure[] } {
+  /** Screens 500 samples with doubled tolerances; only if they pass, judges 2,000. Probes
+   * the model against the ideal denoiser either way. */
+  check(): Check {
+    const excess = this.model.withPredictor((eps) => this.probe.excess(eps));
     const screen = this.sample(SCREEN_SAMPLES, this.step);
     const screened = this.example.judge(screen, SCREEN_SLACK);
-    if (!screened.every((f) => f.ok)) return { samples: screen, figures: screened };
+    if (!screened.every((f) => f.ok)) return { samples: screen, figures: screened, excess };
     const samples = this.sample(CHECK_SAMPLES, this.step + 0x9e3779b9);
-    return { samples, figures: this.example.judge(samples) };
+    return { samples, figures: this.example.judge(samples), excess };
+  }
+
+  /** DDPM and DDIM at several step counts, with this model and with the ideal denoiser. */
+  compareSamplers(n: number, seed: number): SamplerRun[] {
+    return this.model.withPredictor((eps) =>
+      compareSamplers(this.example, this.schedule, eps, n, seed),
+    );
+  }
+
+  /** The model's noise prediction and the ideal one on a grid of points, at every step. */
+  field(size: number): Field {
+    const grid = fieldGrid(size);
+    const ideal = idealEps(this.example.data, this.schedule);
+    return this.model.withPredictor((eps) => {
+      const steps = Array.from({ length: this.schedule.T }, (_, i) => i + 1);
+      return {
+        size,
+        grid,
+        learned: steps.map((t) => eps(grid, t)),
+        ideal: steps.map((t) => ideal(grid, t)),
+        excess: this.probe.excess(eps),
+      };
+    });
   }
 
   /** n samples of the averaged model by Algorithm 2, from a generator seeded by `salt`. */

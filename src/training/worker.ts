@@ -6,8 +6,8 @@
 import { tf } from "../ddpm/tf";
 import { startBackend, type BackendChoice } from "./backend";
 import { EXAMPLES } from "./examples";
-import type { FromWorker, RunState, Snapshot, ToWorker } from "./messages";
-import { Trainer } from "./trainer";
+import type { ExcessColumn, FromWorker, RunState, Snapshot, ToWorker } from "./messages";
+import { Trainer, type Check } from "./trainer";
 
 /** Milliseconds of training between yields to the message queue, so Pause is heard. */
 const SLICE_MS = 30;
@@ -25,7 +25,7 @@ let state: RunState = "idle";
 let generation = 0;
 /** The training loop in flight; a new loop or a reset waits for it to finish its slice. */
 let loop: Promise<void> = Promise.resolve();
-let pending = { steps: [] as number[], losses: [] as number[] };
+let pending = freshPending();
 let latest: { samples: Float32Array; figures: Snapshot["figures"] } = {
   samples: new Float32Array(0),
   figures: [],
@@ -33,6 +33,11 @@ let latest: { samples: Float32Array; figures: Snapshot["figures"] } = {
 let trainMs = 0;
 let lastPost = 0;
 let rate = { steps: 0, ms: 0 };
+
+/** What the next snapshot carries of the steps since the last one. */
+function freshPending() {
+  return { steps: [] as number[], losses: [] as number[], excess: [] as ExcessColumn[] };
+}
 
 const post = (message: FromWorker, transfer: Transferable[] = []) =>
   self.postMessage(message, transfer);
@@ -62,11 +67,12 @@ async function snapshot(message?: string): Promise<void> {
     losses: Float32Array.from(pending.losses),
     samples: latest.samples.slice(),
     figures: latest.figures,
+    excess: pending.excess,
     elapsedMs: trainMs,
     tensors: tf.memory().numTensors,
     ...(message ? { message } : {}),
   };
-  pending = { steps: [], losses: [] };
+  pending = freshPending();
   lastPost = performance.now();
   post(msg, [msg.lossSteps.buffer, msg.losses.buffer, msg.samples.buffer]);
 }
@@ -75,10 +81,16 @@ async function snapshot(message?: string): Promise<void> {
 function replaceTrainer(next: Trainer): void {
   trainer?.dispose();
   trainer = next;
-  pending = { steps: [], losses: [] };
+  pending = freshPending();
   latest = { samples: new Float32Array(0), figures: [] };
   trainMs = 0;
   rate = { steps: 0, ms: 0 };
+}
+
+/** Keeps a check's samples for the next snapshots and queues its probe for the next one. */
+function keepCheck(step: number, check: Check): void {
+  latest = check;
+  pending.excess.push({ step, values: check.excess });
 }
 
 async function train(mine: number): Promise<void> {
@@ -93,7 +105,7 @@ async function train(mine: number): Promise<void> {
       const progress = await t.run(STEPS_PER_CALL);
       pending.steps.push(...progress.lossSteps);
       pending.losses.push(...progress.losses);
-      if (progress.check) latest = progress.check;
+      if (progress.check) keepCheck(t.step, progress.check);
       outcome = progress.outcome;
     }
     const ms = performance.now() - sliceStart;
@@ -141,7 +153,7 @@ async function handle(message: ToWorker): Promise<void> {
       await loop;
       replaceTrainer(loaded);
       // Judged at once, so the figures say how good the loaded model is before any training.
-      latest = loaded.check();
+      keepCheck(loaded.step, loaded.check());
       state = "paused";
       await snapshot(
         "Loaded saved weights; the figures below judge them. Train goes on from them; Reset starts over.",
@@ -169,6 +181,27 @@ async function handle(message: ToWorker): Promise<void> {
         { type: "trajectory", frames, dim: trainer.example.data.dim },
         frames.map((f) => f.buffer),
       );
+      return;
+    }
+    case "samplers": {
+      await loop;
+      if (!trainer) return;
+      const runs = trainer.compareSamplers(message.n, message.seed);
+      post(
+        { type: "samplers", runs },
+        runs.map((run) => run.samples.buffer),
+      );
+      return;
+    }
+    case "field": {
+      await loop;
+      if (!trainer) return;
+      const field = trainer.field(message.size);
+      post({ type: "field", field }, [
+        field.grid.buffer,
+        ...field.learned.map((e) => e.buffer),
+        ...field.ideal.map((e) => e.buffer),
+      ]);
       return;
     }
     case "exportWeights":

@@ -1,22 +1,33 @@
 import { describe, expect, it } from "vitest";
 import { mixture } from "../data";
 import { ddimSteps, sampleDDIM } from "../ddim";
+import { sample } from "../ddpm";
 import { idealEps } from "../ideal";
 import { meanStd } from "../metrics";
 import { createRng } from "../random";
 import { cosineBetas, makeSchedule } from "../schedule";
-import { expectClose } from "./helpers";
+import { expectAllClose, expectClose } from "./helpers";
 
 /** Gaussian data wide enough that the sampler's spread is measurable, not swamped by noise. */
 const DATA = mixture([[0.5]], 0.3);
 
+/** Two-dimensional data with several modes, where the two samplers' paths differ most. */
+const FOUR_SPIKES_LIKE = mixture(
+  [
+    [-1, -1],
+    [1, 1],
+    [1, -1],
+  ],
+  0.1,
+);
+
 /**
  * Exact mean and std of DDIM's output when ε is the ideal predictor of N(μ, σ²) data. Then
  * E[ε | x_t] = k (x_t - √ᾱ_t μ) with k = √(1-ᾱ_t) / (ᾱ_t σ² + 1 - ᾱ_t), so every step
- * x_s = √ᾱ_s (x_t - √(1-ᾱ_t) ε) / √ᾱ_t + √(1-ᾱ_s) ε is affine in x_t, and the moments of
- * N(0, 1) propagate in closed form. Written in float64 from the betas, apart from the sampler.
+ * x_s = √ᾱ_s (x_t - √(1-ᾱ_t) ε) / √ᾱ_t + √(1-ᾱ_s-σ_η²) ε + σ_η z is affine in x_t plus
+ * independent noise, and the moments of N(0, 1) propagate in closed form. Written in float64 from the betas, apart from the sampler.
  */
-function ddimMoments(betas: readonly number[], S: number, mu: number, sigma: number) {
+function ddimMoments(betas: readonly number[], S: number, mu: number, sigma: number, eta = 0) {
   let product = 1;
   const alphaBar = betas.map((b) => (product *= 1 - b));
   const T = betas.length;
@@ -26,10 +37,12 @@ function ddimMoments(betas: readonly number[], S: number, mu: number, sigma: num
     const a = alphaBar[visited[i - 1]! - 1]!;
     const next = i === 1 ? 1 : alphaBar[visited[i - 2]! - 1]!;
     const k = Math.sqrt(1 - a) / (a * sigma * sigma + 1 - a);
-    const c = Math.sqrt(1 - next) - Math.sqrt((next * (1 - a)) / a);
+    // σ² of eq. 16: the noise added at this step, independent of x_t.
+    const noise = eta * eta * ((1 - next) / (1 - a)) * (1 - a / next);
+    const c = Math.sqrt(1 - next - noise) - Math.sqrt((next * (1 - a)) / a);
     const A = Math.sqrt(next / a) + c * k;
     const B = -c * k * Math.sqrt(a) * mu;
-    [m, v] = [A * m + B, A * A * v];
+    [m, v] = [A * m + B, A * A * v + noise];
   }
   return { mean: m, std: Math.sqrt(v) };
 }
@@ -87,4 +100,23 @@ describe("sampleDDIM", () => {
     expect(a.trajectory).toHaveLength(11);
     expect(a.trajectory![10]).toBe(a.x0);
   });
+
+  it("with η = 1 on every step, is Algorithm 2 with the posterior variance, draw for draw", () => {
+    const eps = idealEps(FOUR_SPIKES_LIKE, s);
+    const ddpm = sample(s, eps, 200, 2, createRng(3));
+    const strided = sampleDDIM(s, eps, 200, 2, createRng(3), s.T, { eta: 1 });
+    // Same random stream, same arithmetic up to rounding: eq. 16's σ² at η = 1 is β̃_t of eq. 7,
+    // and the two ways of writing the mean agree exactly in real numbers.
+    expectAllClose(Array.from(strided.x0), Array.from(ddpm.x0), 1e-4);
+  });
+
+  for (const S of [50, 10, 3]) {
+    it(`with η = 1 and the ideal predictor, gives the exact moments of its ${S} steps`, () => {
+      const { x0 } = sampleDDIM(s, idealEps(DATA, s), n, 1, createRng(4), S, { eta: 1 });
+      const { mean, std } = meanStd(x0, 1);
+      const exact = ddimMoments(betas, S, 0.5, 0.3, 1);
+      expectClose(mean[0]!, exact.mean, 5 * (exact.std / Math.sqrt(n)) + 1e-5, "mean");
+      expectClose(std[0]!, exact.std, 5 * exact.std * Math.sqrt(1 / (2 * n)) + 1e-5, "std");
+    });
+  }
 });

@@ -82,3 +82,32 @@ describe("presets", () => {
     }
   });
 });
+
+describe("Trainer against the ideal denoiser", () => {
+  it("probes the model against the ideal denoiser at every check, and the gap shrinks", async () => {
+    const spec = EXAMPLES.spikes;
+    const trainer = new Trainer(spec, spec.presets.fast);
+    const before = trainer.check().excess;
+    expect(before).toHaveLength(trainer.schedule.T);
+    const end = await runToEnd(trainer);
+    const mean = (a: Float32Array) => a.reduce((x, y) => x + y, 0) / a.length;
+    // A fresh network predicts ε ≈ 0 at best, far from the ideal; a converged one is close.
+    expect(mean(end.check!.excess)).toBeLessThan(0.25 * mean(before));
+    trainer.dispose();
+  }, 120_000);
+
+  it("compares samplers and draws the field without leaving a tensor behind", () => {
+    const spec = EXAMPLES.spikes;
+    const trainer = new Trainer(spec, spec.presets.fast);
+    const tensors = tf.memory().numTensors;
+    const runs = trainer.compareSamplers(200, 1);
+    const field = trainer.field(5);
+    expect(tf.memory().numTensors).toBe(tensors);
+    expect(runs.every((r) => r.samples.length === 400)).toBe(true);
+    expect(field.grid).toHaveLength(50);
+    expect(field.learned).toHaveLength(trainer.schedule.T);
+    expect(field.ideal[0]).toHaveLength(50);
+    expect(field.excess).toHaveLength(trainer.schedule.T);
+    trainer.dispose();
+  });
+});
