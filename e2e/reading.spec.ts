@@ -133,6 +133,7 @@ test.describe(`on a ${PHONE.width} px phone`, () => {
     expect(before.wide).toEqual([]);
     await trainToConvergence(region);
     await expect(region.locator(".multiples .viz-panel").first()).toBeVisible();
+    await expect(region.locator('[data-view="samplers"]')).toBeVisible();
 
     const after = await overflow(page);
     expect(after.figures).toBeGreaterThan(before.figures);
@@ -183,6 +184,8 @@ test.describe("with reduced motion", () => {
     await trainToConvergence(region);
     const slider = region.getByRole("slider", { name: "Reverse step t" });
     await expect(slider).toBeVisible();
+    // The sampler comparison is the last thing a finished run draws.
+    await expect(region.locator('[data-view="samplers"]')).toBeVisible();
     const first = await pixels(region);
     await page.waitForTimeout(STILL_MS);
     expect(await pixels(region)).toEqual(first);

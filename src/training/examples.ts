@@ -27,6 +27,9 @@ export interface ExampleSpec {
   readonly judge: (samples: Float32Array, slack?: number) => Figure[];
 }
 
+/** Steps between convergence checks; fixed in steps, not time, so a seed repeats its run. */
+export const CHECK_EVERY = 50;
+
 /** Samples checked before a run is called converged. */
 export const CHECK_SAMPLES = 2000;
 

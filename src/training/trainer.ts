@@ -10,13 +10,11 @@ import { createRng, type Rng } from "../ddpm/random";
 import { makeSchedule, namedBetas, type Schedule } from "../ddpm/schedule";
 import { tf } from "../ddpm/tf";
 import { DEPTH, type TrainConfig } from "./config";
-import { CHECK_SAMPLES, type ExampleSpec, type Figure } from "./examples";
+import { CHECK_EVERY, CHECK_SAMPLES, type ExampleSpec, type Figure } from "./examples";
 import { fieldGrid, type Field } from "./field";
 import { OracleProbe } from "./probe";
 import { compareSamplers, type SamplerRun } from "./samplers";
 
-/** Steps between convergence screens; fixed in steps, not time, so a seed repeats its run. */
-export const CHECK_EVERY = 50;
 /** Samples of the quick screen; its sampling noise is √(2000/500) = 2 times the full check's,
  * so the screen's tolerances are doubled. */
 const SCREEN_SAMPLES = 500;

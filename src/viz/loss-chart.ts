@@ -71,7 +71,7 @@ export class LossChart {
 }
 
 /** Steps as "5k" once they pass a thousand, so tick labels stay short on a phone. */
-function formatStep(step: number): string {
+export function formatStep(step: number): string {
   return step >= 1000 ? `${step / 1000}k` : String(step);
 }
 

@@ -6,14 +6,8 @@ import { CHECK_SAMPLES, type ExampleSpec, type Figure } from "../../training/exa
 import type { Snapshot } from "../../training/messages";
 import { LossChart } from "../../viz/loss-chart";
 import { LossSeries } from "../../viz/loss-series";
-import { Scatter2D } from "../../viz/scatter-2d";
-import { View1D } from "../../viz/view-1d";
-
-/** A view of samples [n, dim]: the 2D scatter or the 1D strip and histogram. */
-interface SamplesView {
-  render(points: Float32Array): void;
-  repaint(): void;
-}
+import { ExcessHeatmap, type HeatColumn } from "../../viz/heatmap";
+import { samplesView, type SamplesView } from "./samples-view";
 
 /** Built once: `toLocaleString` builds a formatter at every call, a few ms a snapshot. */
 const COUNT_FORMAT = new Intl.NumberFormat("en");
@@ -34,6 +28,9 @@ export class RunView {
   /** Every loss of the run so far, in step order. */
   readonly losses = new LossSeries();
   private readonly loss: LossChart;
+  private readonly heatmap: ExcessHeatmap;
+  /** Every probe of the run against the ideal denoiser, in step order. */
+  private excess: HeatColumn[] = [];
   private readonly samples: SamplesView;
   private readonly field: (name: string) => HTMLElement;
 
@@ -43,21 +40,20 @@ export class RunView {
   ) {
     this.field = (name) => root.querySelector<HTMLElement>(`[data-field="${name}"]`)!;
     this.loss = new LossChart(root.querySelector<HTMLElement>('[data-view="loss"]')!);
-    const view = root.querySelector<HTMLElement>('[data-view="samples"]')!;
-    const { data } = spec;
-    this.samples =
-      data.dim === 1
-        ? new View1D(view, { mean: data.means[0]![0]!, std: data.stds[0]! })
-        : new Scatter2D(view, {
-            targets: data.means,
-            label: "Samples in the plane; rings mark the target's centres",
-          });
+    this.heatmap = new ExcessHeatmap(root.querySelector<HTMLElement>('[data-view="excess"]')!);
+    this.samples = samplesView(
+      root.querySelector<HTMLElement>('[data-view="samples"]')!,
+      spec,
+      "Samples in the plane; rings mark the target's centres",
+    );
   }
 
   /** Forgets the run: no losses, no samples, the table back to its targets only. */
   clear(totalSteps: number): void {
     this.losses.clear();
     this.loss.render(this.losses);
+    this.excess = [];
+    this.heatmap.render(this.excess, 1);
     this.showSamples(
       new Float32Array(0),
       "The model's latest samples will appear here while it trains.",
@@ -89,6 +85,13 @@ export class RunView {
     this.renderFigures(figures, n);
   }
 
+  /** Adds the run's latest probes against the ideal denoiser to the heatmap. */
+  addExcess(columns: readonly HeatColumn[]): void {
+    if (columns.length === 0) return;
+    this.excess.push(...columns);
+    this.heatmap.render(this.excess, columns[0]!.values.length);
+  }
+
   /** Shows points [n, dim] in the samples view, with a caption saying what they are. */
   showSamples(points: Float32Array, caption: string): void {
     this.samples.render(points);
@@ -114,7 +117,7 @@ export class RunView {
   }
 
   private renderFigures(figures: readonly Figure[], n: number): void {
-    const rows = this.root.querySelectorAll<HTMLTableRowElement>("table.figures tbody tr");
+    const rows = this.root.querySelectorAll<HTMLTableRowElement>('[data-view="figures"] tbody tr');
     rows.forEach((row, i) => {
       const figure = figures[i];
       row.querySelector('[data-cell="value"]')!.textContent = figure

@@ -7,6 +7,8 @@
 import {
   TrainingClient,
   type ClientEvents,
+  type FieldReply,
+  type Samplers,
   type Trajectory,
   type Weights,
 } from "../../training/client";
@@ -89,6 +91,16 @@ export class RunSession {
   /** The reverse process of the current model for n points, seeded from the run's seed. */
   trajectory(n: number): Promise<Trajectory> {
     return this.client.trajectory(n, (this.config?.seed ?? 0) + 1);
+  }
+
+  /** DDPM and DDIM on the current model and on the ideal denoiser, from the run's seed. */
+  samplers(n: number): Promise<Samplers> {
+    return this.client.samplers(n, (this.config?.seed ?? 0) + 2);
+  }
+
+  /** The current model's field and the ideal one on a size × size grid. */
+  field(size: number): Promise<FieldReply> {
+    return this.client.field(size);
   }
 
   /** The current model's weights. */

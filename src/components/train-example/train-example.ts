@@ -5,14 +5,23 @@
  */
 import type { ConfigErrors, TrainConfig } from "../../training/config";
 import { configFromSearch, configToSearch } from "../../training/config-url";
-import { EXAMPLES, type ExampleId, type ExampleSpec, type Figure } from "../../training/examples";
+import {
+  CHECK_SAMPLES,
+  EXAMPLES,
+  type ExampleId,
+  type ExampleSpec,
+  type Figure,
+} from "../../training/examples";
+import { FIELD_SIZE } from "../../training/field";
 import type { RunState, Snapshot } from "../../training/messages";
 import { Redraw } from "../../viz/redraw";
 import { saveSamples, saveWeights } from "./downloads";
 import { FIELDS } from "./fields";
 import { ConfigForm } from "./form";
+import { FieldView } from "./field-view";
 import { ReverseView } from "./reverse-view";
 import { RunView } from "./run-view";
+import { SamplersView } from "./samplers-view";
 import { RunSession } from "./session";
 import { StatusLine } from "./status";
 import { watchPage } from "./watch-page";
@@ -32,6 +41,9 @@ export class TrainExampleElement extends HTMLElement {
   private form!: ConfigForm;
   private run!: RunView;
   private reverse!: ReverseView;
+  private samplers!: SamplersView;
+  /** Only 2D examples have a field to draw. */
+  private fieldView: FieldView | null = null;
   private status!: StatusLine;
   private readonly redraw = new Redraw(() => this.draw());
   private session!: RunSession;
@@ -61,11 +73,11 @@ export class TrainExampleElement extends HTMLElement {
       },
     });
     this.status = new StatusLine(this.field("state"), this.field("announce"));
-    this.reverse = new ReverseView(
-      this.section.querySelector('[data-view="reverse"]')!,
-      this.spec.data.dim,
-      (points, t, T) => this.run.showStep(points, t, T),
+    this.reverse = new ReverseView(this.view("reverse"), this.spec.data.dim, (points, t, T) =>
+      this.run.showStep(points, t, T),
     );
+    this.samplers = new SamplersView(this.view("samplers"), this.spec);
+    if (this.spec.data.dim === 2) this.fieldView = new FieldView(this.view("field"), this.spec);
     // Read before the form exists: its first check would rewrite the link.
     const linked = configFromSearch(location.search, this.spec.presets.fast);
     this.form = new ConfigForm(this.section, this.spec.presets, () => this.settingsChanged());
@@ -123,7 +135,7 @@ export class TrainExampleElement extends HTMLElement {
     this.latest = null;
     this.samples = new Float32Array(0);
     this.figures = [];
-    this.reverse.close();
+    this.closeAfterRun();
     this.run.clear(config.steps);
   }
 
@@ -131,6 +143,7 @@ export class TrainExampleElement extends HTMLElement {
     // For scripts and tests that check the worker's memory (see the README's contract).
     this.section.dataset["tensors"] = String(snapshot.tensors);
     this.run.losses.append(snapshot.lossSteps, snapshot.losses);
+    this.run.addExcess(snapshot.excess);
     this.latest = snapshot;
     if (snapshot.samples.length > 0) {
       this.samples = snapshot.samples;
@@ -150,8 +163,8 @@ export class TrainExampleElement extends HTMLElement {
     this.section.dataset["state"] = state;
     this.form.setLocked(state === "training");
     this.status.state(state, this.latest, message);
-    if (ENDED.has(state)) this.openReverse();
-    if (state === "training") this.reverse.close();
+    if (ENDED.has(state)) this.openAfterRun();
+    if (state === "training") this.closeAfterRun();
     // A run that ends by itself disables Pause; if it had the focus, the reader would be left
     // on nothing, so Train takes it, as it does after Pause is pressed.
     const pauseFocused = document.activeElement === this.button("pause");
@@ -225,13 +238,31 @@ export class TrainExampleElement extends HTMLElement {
     }
   }
 
-  /** Asks for the reverse process of the model just trained, and shows it unless the run has
-   * changed by the time it comes. */
-  private openReverse(): void {
+  /** Asks for what the model just trained can show (its reverse process, the samplers, its
+   * field) and shows each as it comes, unless the run has changed by then. */
+  private openAfterRun(): void {
     const config = this.session.config;
-    const frames = this.session.trajectory(TRAJECTORY_SAMPLES);
     const current = () => config === this.session.config && ENDED.has(this.state);
-    this.reverse.load(frames, current, (message) => this.status.say(message));
+    const say = (message: string) => this.status.say(message);
+    this.reverse.load(this.session.trajectory(TRAJECTORY_SAMPLES), current, say);
+    const failed = (what: string) => (error: unknown) => {
+      if (current()) say(`${what} could not be run: ${String(error)}`);
+    };
+    this.session.samplers(CHECK_SAMPLES).then(({ runs }) => {
+      if (current()) this.samplers.open(runs);
+    }, failed("The sampler comparison"));
+    const fieldView = this.fieldView;
+    if (fieldView)
+      this.session.field(FIELD_SIZE).then(({ field }) => {
+        if (current()) fieldView.open(field);
+      }, failed("The field"));
+  }
+
+  /** Hides what belongs to a finished run. */
+  private closeAfterRun(): void {
+    this.reverse.close();
+    this.samplers.close();
+    this.fieldView?.close();
   }
 
   private draw(): void {
@@ -241,6 +272,7 @@ export class TrainExampleElement extends HTMLElement {
   private repaint(): void {
     this.run.repaint();
     this.reverse.repaint();
+    this.samplers.repaint();
   }
 
   /** Ends the worker with the page, so a closed tab stops computing at once. */
@@ -257,6 +289,10 @@ export class TrainExampleElement extends HTMLElement {
 
   private button(action: string): HTMLButtonElement {
     return this.section.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
+  }
+
+  private view(name: string): HTMLElement {
+    return this.section.querySelector<HTMLElement>(`[data-view="${name}"]`)!;
   }
 
   private field(name: string): HTMLElement {

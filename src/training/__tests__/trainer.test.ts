@@ -3,8 +3,8 @@ import { useCpuBackend } from "../../ddpm/__tests__/helpers";
 import { meanStd } from "../../ddpm/metrics";
 import { tf } from "../../ddpm/tf";
 import { checkConfig } from "../config";
-import { CHECK_SAMPLES, EXAMPLES } from "../examples";
-import { CHECK_EVERY, Trainer, type Progress } from "../trainer";
+import { CHECK_EVERY, CHECK_SAMPLES, EXAMPLES } from "../examples";
+import { Trainer, type Progress } from "../trainer";
 
 beforeAll(useCpuBackend);
 

@@ -1,0 +1,125 @@
+/**
+ * What a trained example shows beside the ideal denoiser, driven as a reader drives it: the
+ * loss per step above the ideal during training, the two samplers against the best any
+ * training could do, and the learned field next to the ideal one.
+ */
+import { expect, test, type Locator } from "@playwright/test";
+import { idealEps } from "../src/ddpm/ideal";
+import { makeSchedule, namedBetas } from "../src/ddpm/schedule";
+import { CHECK_EVERY, EXAMPLES } from "../src/training/examples";
+import { FIELD_SIZE } from "../src/training/field";
+import { compareSamplers, samplerSteps } from "../src/training/samplers";
+import { EXAMPLE_SPIKES, open, trainToConvergence } from "./train-helpers";
+
+const spec = EXAMPLES.spikes;
+const config = spec.presets.fast;
+const schedule = makeSchedule(namedBetas(config.schedule, config.T));
+
+/** The table cell of one sampler run. */
+function cell(region: Locator, steps: number, run: string): Locator {
+  return region.locator(
+    `[data-field="sampler-table"] tr[data-steps="${steps}"] td[data-run="${run}"]`,
+  );
+}
+
+test.describe("the ideal denoiser beside the network, four spikes", () => {
+  test("the loss per step above the ideal is probed at every check and falls", async ({ page }) => {
+    const region = await open(page, EXAMPLE_SPIKES);
+    await trainToConvergence(region);
+    const heatmap = region.locator(".heatmap svg");
+    const step = Number(
+      (await region.locator('[data-field="step"]').textContent())!
+        .match(/Step ([\d,]+)/)![1]!
+        .replace(/,/g, ""),
+    );
+    // One column per check, and a run only converges at a check.
+    await expect(heatmap).toHaveAttribute("data-columns", String(step / CHECK_EVERY));
+    const first = Number(await heatmap.getAttribute("data-first"));
+    const latest = Number(await heatmap.getAttribute("data-latest"));
+    // A network that meets the targets predicts ε far closer to the ideal than after 50 steps.
+    expect(latest).toBeLessThan(0.5 * first);
+  });
+
+  test("the ideal denoiser's runs are exactly those the module computes from the same seed", async ({
+    page,
+  }) => {
+    const region = await open(page, EXAMPLE_SPIKES);
+    await trainToConvergence(region);
+    const samplers = region.locator('[data-view="samplers"]');
+    await expect(samplers).toBeVisible({ timeout: 30_000 });
+
+    // The island seeds its sweep with the run's seed + 2; 2,000 samples, as the check uses.
+    const runs = compareSamplers(
+      spec,
+      schedule,
+      idealEps(spec.data, schedule),
+      2000,
+      config.seed + 2,
+    );
+    for (const run of runs.filter((r) => r.predictor === "ideal")) {
+      const shown = cell(region, run.steps, `ideal-${run.sampler}`);
+      const msd = Number(await shown.getAttribute("data-msd"));
+      expect(Math.abs(msd - run.msd)).toBeLessThanOrEqual(1e-6 * run.msd + 1e-12);
+      await expect(shown).toHaveAttribute("data-ok", String(run.figures.every((f) => f.ok)));
+    }
+    await expect(samplers.locator("tbody tr")).toHaveCount(samplerSteps(config.T).length);
+
+    // One step predicts E[x_0 | x_T], nearly the origin: squared distance 2 from every spike.
+    for (const sampler of ["ddpm", "ddim"]) {
+      const oneStep = Number(await cell(region, 1, `ideal-${sampler}`).getAttribute("data-msd"));
+      expect(Math.abs(oneStep - 2)).toBeLessThan(0.05);
+    }
+    // With every step, both samplers meet the targets with the ideal denoiser.
+    for (const run of ["ideal-ddpm", "ideal-ddim"])
+      await expect(cell(region, config.T, run)).toHaveAttribute("data-ok", "true");
+  });
+
+  test("picking a sampler and a number of steps redraws both sides", async ({ page }) => {
+    const region = await open(page, EXAMPLE_SPIKES);
+    await trainToConvergence(region);
+    const samplers = region.locator('[data-view="samplers"]');
+    await expect(samplers).toBeVisible({ timeout: 30_000 });
+    const learned = samplers.locator('[data-field="sampler-learned-caption"]');
+    const ideal = samplers.locator('[data-field="sampler-ideal-caption"]');
+    await expect(learned).toContainText(`DDPM in ${config.T} steps`);
+
+    await samplers.getByLabel("Sampler", { exact: true }).selectOption("ddim");
+    await samplers.getByLabel("Sampling steps S").selectOption("1");
+    await expect(learned).toContainText("The trained network, DDIM in 1 steps");
+    await expect(ideal).toContainText("The ideal denoiser, DDIM in 1 steps");
+    // Every sample lands in the middle, so the chapter's first target is missed.
+    await expect(ideal).toContainText("misses");
+    await expect(ideal).toContainText("mean squared distance to nearest spike");
+  });
+
+  test("the field slider redraws the learned and the ideal arrows at each step", async ({
+    page,
+  }) => {
+    const region = await open(page, EXAMPLE_SPIKES);
+    await trainToConvergence(region);
+    const field = region.locator('[data-view="field"]');
+    await expect(field).toBeVisible({ timeout: 30_000 });
+    for (const panel of ["field-learned", "field-ideal"])
+      await expect(field.locator(`[data-view="${panel}"] line.arrow`)).toHaveCount(FIELD_SIZE ** 2);
+
+    const slider = field.getByRole("slider", { name: "Step t" });
+    const arrows = () =>
+      field
+        .locator('[data-view="field-ideal"] line.arrow')
+        .evaluateAll((lines) =>
+          lines.map((l) => `${l.getAttribute("x2")},${l.getAttribute("y2")}`).join(" "),
+        );
+    await slider.fill("2");
+    await expect(field.locator("output")).toHaveText(`t = 2 of ${config.T}`);
+    const early = await arrows();
+    await slider.fill(String(config.T));
+    await expect(field.locator("output")).toHaveText(`t = ${config.T} of ${config.T}`);
+    expect(await arrows()).not.toEqual(early);
+
+    // The error shown at t is the network's squared distance from the ideal ε there: positive,
+    // and below the ideal's own mean square, which a network that predicted 0 would score.
+    const error = Number(await field.getAttribute("data-error"));
+    expect(error).toBeGreaterThan(0);
+    expect(error).toBeLessThan(1);
+  });
+});
