@@ -8,6 +8,7 @@ import { LossChart } from "../../viz/loss-chart";
 import { LossSeries } from "../../viz/loss-series";
 import { Scatter2D } from "../../viz/scatter-2d";
 import { View1D } from "../../viz/view-1d";
+import { renderFigureRows } from "./figure-rows";
 
 /** A view of samples [n, dim]: the 2D scatter or the 1D strip and histogram. */
 interface SamplesView {
@@ -106,6 +107,14 @@ export class RunView {
     const fallback = fallbackReason ? " (WebAssembly could not start, so training is slower)" : "";
     this.field("backend").textContent = `Backend: ${backend}${fallback}`;
     this.field("backend").title = fallbackReason ?? "";
+  }
+
+  /** Shows another target: its centres in the 2D samples view and its figures in the table,
+   * or neither for null (the playground's picker changed or cleared its data). */
+  setTarget(spec: ExampleSpec | null): void {
+    if (this.samples instanceof Scatter2D) this.samples.setTargets(spec?.data.means ?? []);
+    const rows = spec ? spec.judge(new Float32Array(spec.data.dim)) : [];
+    renderFigureRows(this.root.querySelector("table.figures")!, rows);
   }
 
   /** Draws the canvases again in the page's current colours. */
