@@ -54,6 +54,7 @@ export default defineConfig({
         { label: "How to implement a diffusion model in 100 lines", slug: "ddpm-in-100-lines" },
         { label: "Diffusion models in 2D", slug: "diffusion-in-2d" },
         { label: "Diffusion models in 2D with multimodalities", slug: "multimodal-2d" },
+        { label: "Playground", slug: "playground" },
       ],
       lastUpdated: false,
       pagination: true,

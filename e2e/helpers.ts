@@ -10,13 +10,15 @@ export interface Chapter {
   title: string;
 }
 
-/** The chapters in reading order, which is also the sidebar's order. */
+/** The chapters in reading order, which is also the sidebar's order, and the playground after
+ * them: every page the sweeps (site, a11y, csp, links, reading) go through. */
 export const CHAPTERS: readonly Chapter[] = [
   { path: "", title: "Introduction to diffusion models" },
   { path: "what-are-diffusion-models/", title: "What are diffusion models?" },
   { path: "ddpm-in-100-lines/", title: "How to implement a diffusion model in 100 lines" },
   { path: "diffusion-in-2d/", title: "Diffusion models in 2D" },
   { path: "multimodal-2d/", title: "Diffusion models in 2D with multimodalities" },
+  { path: "playground/", title: "Playground" },
 ];
 
 /** How a chapter reads in a test title: its path from the site's root, as a reader types it. */

@@ -83,7 +83,7 @@ test.describe("with JavaScript off", () => {
     expect(all.some((chapter) => chapter.code > 0)).toBe(true);
     expect(all.some((chapter) => chapter.forwardFigure)).toBe(true);
     expect(all.some((chapter) => chapter.introStills)).toBe(true);
-    expect(all.reduce((n, chapter) => n + chapter.islands, 0)).toBe(3);
+    expect(all.reduce((n, chapter) => n + chapter.islands, 0)).toBe(4);
   });
 });
 

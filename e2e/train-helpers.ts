@@ -22,6 +22,7 @@ export const EXAMPLE_2D: Example = {
   region: "Train a 2D diffusion model",
 };
 export const EXAMPLE_SPIKES: Example = { path: "multimodal-2d/", region: "Train on four spikes" };
+export const EXAMPLE_PLAYGROUND: Example = { path: "playground/", region: "Train on your data" };
 
 /** Opens the chapter and returns the example's region. */
 export async function open(page: Page, example: Example): Promise<Locator> {

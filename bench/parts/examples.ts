@@ -11,6 +11,7 @@ export const EXAMPLE_CHAPTER: Readonly<Record<ExampleId, string>> = {
   "1d": "ddpm-in-100-lines/",
   "2d": "diffusion-in-2d/",
   spikes: "multimodal-2d/",
+  playground: "playground/",
 };
 
 /** How a row names an example. */
@@ -18,6 +19,7 @@ export const EXAMPLE_LABEL: Readonly<Record<ExampleId, string>> = {
   "1d": "1D Gaussian",
   "2d": "2D Gaussian",
   spikes: "four spikes",
+  playground: "playground (ring)",
 };
 
 /** The island of an example, for a Playwright or DOM selector. */

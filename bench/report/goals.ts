@@ -1,7 +1,6 @@
 /**
  * The summary: issue 4's goals beside the measured numbers, each PASS or FAIL.
  */
-import type { ExampleId } from "../../src/training/examples";
 import type { ChapterBytes } from "../parts/bytes";
 import type { ConvergeRun } from "../parts/converge";
 import { EXAMPLE_LABEL } from "../parts/examples";
@@ -10,7 +9,7 @@ import { median } from "../lib/stats";
 import { fixed, kb, type Table } from "../lib/table";
 
 /** Seconds from click to converged, median of the runs, per example (issue 4). */
-const TIME_GOALS: Readonly<Record<ExampleId, number>> = { spikes: 1.5, "1d": 0.5, "2d": 1 };
+const TIME_GOALS = { spikes: 1.5, "1d": 0.5, "2d": 1 } as const;
 /** Longest main-thread task allowed while training, in ms. */
 const LONG_TASK_MS = 50;
 /** Gzipped JavaScript a chapter may ship before interaction, in bytes (60 KB). */
@@ -35,7 +34,7 @@ export function evaluateGoals(
   return goals;
 }
 
-function timeGoal(id: ExampleId, runs: readonly ConvergeRun[] | undefined): Goal {
+function timeGoal(id: keyof typeof TIME_GOALS, runs: readonly ConvergeRun[] | undefined): Goal {
   const goal = `${EXAMPLE_LABEL[id]}: click to converged`;
   const target = `≤ ${TIME_GOALS[id]} s, median`;
   const mine = runs?.filter((r) => r.example === id) ?? [];

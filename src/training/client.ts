@@ -3,6 +3,7 @@
  * first use (tfjs loads with it, so a reader who only reads never downloads it), and replies
  * to the two requests that have one handed back as promises.
  */
+import type { Mixture } from "../ddpm/data";
 import type { NamedWeights } from "../ddpm/denoiser";
 import type { TrainConfig } from "./config";
 import type { ExampleId } from "./examples";
@@ -72,15 +73,21 @@ export class TrainingClient {
     this.worker = worker;
   }
 
-  /** Builds a fresh model for `config`; the worker answers with an idle snapshot. */
-  reset(example: ExampleId, config: TrainConfig): void {
-    this.post({ type: "reset", example, config });
+  /** Builds a fresh model for `config`, on `data` where the example takes any (the
+   * playground); the worker answers with an idle snapshot. */
+  reset(example: ExampleId, config: TrainConfig, data?: Mixture): void {
+    this.post({ type: "reset", example, config, ...(data ? { data } : {}) });
   }
 
   /** Builds a model for `config` from saved weights; the worker answers with a paused
    * snapshot, or with "loadFailed" and no change. */
-  load(example: ExampleId, config: TrainConfig, weights: readonly NamedWeights[]): void {
-    this.post({ type: "load", example, config, weights });
+  load(
+    example: ExampleId,
+    config: TrainConfig,
+    weights: readonly NamedWeights[],
+    data?: Mixture,
+  ): void {
+    this.post({ type: "load", example, config, weights, ...(data ? { data } : {}) });
   }
 
   /** Starts or resumes training. */

@@ -1,12 +1,15 @@
 /**
- * The three trained examples: their data, their presets and what "converged" means for each.
+ * The trained examples: their data, their presets and what "converged" means for each. The
+ * chapters' three have fixed data; the playground's takes whatever 2D mixture the reader picks.
  */
+import { DATASETS } from "../ddpm/datasets";
 import { FOUR_SPIKES, GAUSSIAN_1D, GAUSSIAN_2D, type Mixture } from "../ddpm/data";
 import { meanSqDistToNearest, meanStd, shares } from "../ddpm/metrics";
 import type { TrainConfig } from "./config";
+import { mixtureJudge } from "./mixture-judge";
 
-/** Which example. */
-export type ExampleId = "1d" | "2d" | "spikes";
+/** Which example: a chapter's, or the playground's. */
+export type ExampleId = "1d" | "2d" | "spikes" | "playground";
 
 /** One convergence figure, shown as text next to its target. */
 export interface Figure {
@@ -67,6 +70,22 @@ const SEED_GAUSSIAN: TrainConfig = {
   seed: 1,
 };
 
+/** The four spikes' presets, which the playground shares. */
+const SPIKES_PRESETS: ExampleSpec["presets"] = {
+  fast: FAST,
+  // The seed author's four-spike script: 20 Karras-spaced levels, SGD at 2e-3 decayed
+  // by 0.98 every 100 steps, 32 samples per spike per step, 10,000 steps.
+  seed: {
+    ...SEED_GAUSSIAN,
+    schedule: "karras",
+    T: 20,
+    learningRate: 2e-3,
+    lrDecay: 0.98,
+    batchSize: 128,
+    steps: 10_000,
+  },
+};
+
 /** A tolerance as the figures table writes it, widened by `slack` on a quick screen. */
 const tolerance = (value: number, slack: number) => String(Number((value * slack).toPrecision(3)));
 
@@ -95,7 +114,18 @@ function judgeGaussian(data: Mixture, meanTol: number, stdMax: number) {
   };
 }
 
-/** The examples by id. */
+/** The playground's example for any 2D mixture: the four spikes' presets, since every dataset
+ * there fits the spikes' extent, and a judge worked out from the data (`mixtureJudge`). */
+export function playgroundExample(data: Mixture): ExampleSpec {
+  return {
+    id: "playground",
+    data,
+    presets: SPIKES_PRESETS,
+    judge: mixtureJudge(data, CHECK_SAMPLES),
+  };
+}
+
+/** The examples by id; the playground's holds the dataset its page opens with. */
 export const EXAMPLES: Readonly<Record<ExampleId, ExampleSpec>> = {
   "1d": {
     id: "1d",
@@ -112,20 +142,7 @@ export const EXAMPLES: Readonly<Record<ExampleId, ExampleSpec>> = {
   spikes: {
     id: "spikes",
     data: FOUR_SPIKES,
-    presets: {
-      fast: FAST,
-      // The seed author's four-spike script: 20 Karras-spaced levels, SGD at 2e-3 decayed
-      // by 0.98 every 100 steps, 32 samples per spike per step, 10,000 steps.
-      seed: {
-        ...SEED_GAUSSIAN,
-        schedule: "karras",
-        T: 20,
-        learningRate: 2e-3,
-        lrDecay: 0.98,
-        batchSize: 128,
-        steps: 10_000,
-      },
-    },
+    presets: SPIKES_PRESETS,
     judge: (samples, slack = 1) => {
       const centres = FOUR_SPIKES.means;
       const msd = meanSqDistToNearest(samples, 2, centres);
@@ -149,4 +166,5 @@ export const EXAMPLES: Readonly<Record<ExampleId, ExampleSpec>> = {
       return figures;
     },
   },
+  playground: playgroundExample(DATASETS.ring),
 };

@@ -1,6 +1,7 @@
 /**
  * The typed messages between an example island (the page) and its training worker.
  */
+import type { Mixture } from "../ddpm/data";
 import type { NamedWeights } from "../ddpm/denoiser";
 import type { TrainConfig } from "./config";
 import type { ExampleId, Figure } from "./examples";
@@ -17,8 +18,14 @@ export type BackendName = "wasm" | "cpu";
 
 /** Page → worker. */
 export type ToWorker =
-  /** Build a fresh model for this example and config; training waits for "train". */
-  | { readonly type: "reset"; readonly example: ExampleId; readonly config: TrainConfig }
+  /** Build a fresh model for this example and config; training waits for "train". The
+   * playground sends its data along, since the reader chooses it. */
+  | {
+      readonly type: "reset";
+      readonly example: ExampleId;
+      readonly config: TrainConfig;
+      readonly data?: Mixture;
+    }
   | { readonly type: "train" }
   | { readonly type: "pause" }
   /** Run the reverse process on n points and send every x_t back. */
@@ -35,6 +42,7 @@ export type ToWorker =
       readonly example: ExampleId;
       readonly config: TrainConfig;
       readonly weights: readonly NamedWeights[];
+      readonly data?: Mixture;
     };
 
 /** What the page draws a few times a second while training. */

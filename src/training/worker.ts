@@ -5,7 +5,7 @@
 /// <reference lib="webworker" />
 import { tf } from "../ddpm/tf";
 import { startBackend, type BackendChoice } from "./backend";
-import { EXAMPLES } from "./examples";
+import { EXAMPLES, playgroundExample } from "./examples";
 import type { ExcessColumn, FromWorker, RunState, Snapshot, ToWorker } from "./messages";
 import { Trainer, type Check } from "./trainer";
 
@@ -129,19 +129,23 @@ function finalMessage(outcome: string): string | undefined {
   return undefined;
 }
 
+/** The example a "reset" or "load" asks for: the playground's is built on the data it sends. */
+const specOf = (message: Extract<ToWorker, { type: "reset" | "load" }>) =>
+  message.data ? playgroundExample(message.data) : EXAMPLES[message.example];
+
 async function handle(message: ToWorker): Promise<void> {
   await backendReady;
   switch (message.type) {
     case "reset": {
       generation++;
       await loop;
-      replaceTrainer(new Trainer(EXAMPLES[message.example], message.config));
+      replaceTrainer(new Trainer(specOf(message), message.config));
       state = "idle";
       await snapshot();
       return;
     }
     case "load": {
-      const loaded = new Trainer(EXAMPLES[message.example], message.config);
+      const loaded = new Trainer(specOf(message), message.config);
       try {
         loaded.model.importWeights(message.weights);
       } catch (error) {

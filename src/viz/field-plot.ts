@@ -35,12 +35,18 @@ export class FieldPlot {
     this.scales = planeScales(FIELD_FRAME, FIELD_DOMAIN);
     const { x, y } = this.scales;
     renderAxes(this.panel, { scale: x, ticks: 5, title: "x" }, { scale: y, ticks: 5, title: "y" });
+    this.setTargets(targets);
+  }
+
+  /** Marks these centres [x, y] of the data, replacing the previous ones. */
+  setTargets(targets: readonly (readonly number[])[]): void {
+    const { x, y } = this.scales;
     this.panel.marks
       .selectAll("circle.target")
       .data(targets)
       .join("circle")
       .attr("class", "target")
-      .attr("r", 5)
+      .attr("r", targets.length > 12 ? 2 : 5)
       .attr("cx", (c) => x(c[0]!))
       .attr("cy", (c) => y(c[1]!));
   }

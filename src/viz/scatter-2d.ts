@@ -18,6 +18,11 @@ export const SCATTER_FRAME: Frame = {
  * so the ring marks where samples should land rather than how wide they should be. */
 const RING_RADIUS = 7;
 
+/** Above this many centres (the playground's curves), rings of RING_RADIUS would merge into a
+ * thick band hiding the samples, so each centre is marked by a small ring instead. */
+const MANY_TARGETS = 12;
+const SMALL_RING_RADIUS = 2.5;
+
 /** Options of a scatter. */
 export interface ScatterOptions {
   /** Centres of the target's components, each [x, y]. */
@@ -55,12 +60,18 @@ export class Scatter2D {
         { scale: y, ticks: 6, title: "y" },
       );
 
+    this.setTargets(options.targets);
+  }
+
+  /** Marks these centres [x, y] as the target, replacing the previous ones. */
+  setTargets(targets: readonly (readonly number[])[]): void {
+    const { x, y } = this.scales;
     this.panel.marks
       .selectAll<SVGCircleElement, readonly number[]>("circle.target")
-      .data(options.targets)
+      .data(targets)
       .join("circle")
       .attr("class", "target")
-      .attr("r", RING_RADIUS)
+      .attr("r", targets.length > MANY_TARGETS ? SMALL_RING_RADIUS : RING_RADIUS)
       .attr("cx", (c) => x(c[0]!))
       .attr("cy", (c) => y(c[1]!));
   }

@@ -45,6 +45,12 @@ export class FieldView {
     this.draw(Math.max(1, Math.round(T / 4)));
   }
 
+  /** Marks the centres of other data (the playground's picker changed it). */
+  setTarget(spec: ExampleSpec): void {
+    this.learned.setTargets(spec.data.means);
+    this.ideal.setTargets(spec.data.means);
+  }
+
   /** Hides the section (a new run is starting). */
   close(): void {
     this.field = null;

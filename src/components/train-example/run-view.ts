@@ -8,6 +8,7 @@ import { LossChart } from "../../viz/loss-chart";
 import { LossSeries } from "../../viz/loss-series";
 import { ExcessHeatmap, type HeatColumn } from "../../viz/heatmap";
 import { samplesView, type SamplesView } from "./samples-view";
+import { renderFigureRows } from "./figure-rows";
 
 /** Built once: `toLocaleString` builds a formatter at every call, a few ms a snapshot. */
 const COUNT_FORMAT = new Intl.NumberFormat("en");
@@ -109,6 +110,14 @@ export class RunView {
     const fallback = fallbackReason ? " (WebAssembly could not start, so training is slower)" : "";
     this.field("backend").textContent = `Backend: ${backend}${fallback}`;
     this.field("backend").title = fallbackReason ?? "";
+  }
+
+  /** Shows another target: its centres in the 2D samples view and its figures in the table,
+   * or neither for null (the playground's picker changed or cleared its data). */
+  setTarget(spec: ExampleSpec | null): void {
+    this.samples.setTargets?.(spec?.data.means ?? []);
+    const rows = spec ? spec.judge(new Float32Array(spec.data.dim)) : [];
+    renderFigureRows(this.root.querySelector('[data-view="figures"]')!, rows);
   }
 
   /** Draws the canvases again in the page's current colours. */

@@ -32,7 +32,7 @@ export class SamplersView {
 
   constructor(
     private readonly root: HTMLElement,
-    private readonly spec: ExampleSpec,
+    private spec: ExampleSpec,
   ) {
     this.sampler = root.querySelector('[data-field="sampler"]')!;
     this.steps = root.querySelector('[data-field="sampler-steps"]')!;
@@ -64,6 +64,12 @@ export class SamplersView {
     this.drawChart();
     this.drawTable(counts);
     this.drawChoice();
+  }
+
+  /** Compares samplers on other data from now on (the playground's picker changed it). */
+  setTarget(spec: ExampleSpec): void {
+    this.spec = spec;
+    for (const view of Object.values(this.views)) view.setTargets?.(spec.data.means);
   }
 
   /** Hides the section (a new run is starting). */
@@ -143,8 +149,9 @@ function verdict(run: SamplerRun): string {
   return `misses ${missed.length} of ${run.figures.length} targets (${missed.map((f) => f.label).join(", ")}).`;
 }
 
-/** The data's own mean squared distance to its nearest centre, Σ_k w_k d σ_k², when the
- * components are far apart compared with their widths, as in every example here. */
+/** The data's own mean squared distance to its nearest centre: Σ_k w_k d σ_k² when the
+ * components are far apart compared with their widths, as in the chapters' examples, and at
+ * most that when they overlap (a point's nearest centre may then be a neighbour's). */
 export function dataMsd(spec: ExampleSpec): number {
   const { dim, stds, weights } = spec.data;
   return weights.reduce((sum, w, k) => sum + w * dim * stds[k]! ** 2, 0);

@@ -10,6 +10,8 @@ import { View1D } from "../../viz/view-1d";
 export interface SamplesView {
   render(points: Float32Array): void;
   repaint(): void;
+  /** Marks other centres [x, y] as the target (2D views only). */
+  setTargets?(targets: readonly (readonly number[])[]): void;
 }
 
 /** Builds the example's samples view in `container`; `label` names a 2D scatter. */

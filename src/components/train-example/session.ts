@@ -14,6 +14,7 @@ import {
 } from "../../training/client";
 import type { TrainConfig } from "../../training/config";
 import type { ExampleId } from "../../training/examples";
+import type { Mixture } from "../../ddpm/data";
 import type { NamedWeights } from "../../ddpm/denoiser";
 import type { RunState, Snapshot } from "../../training/messages";
 import { sameConfig } from "./fields";
@@ -37,6 +38,9 @@ export class RunSession {
   private beforeLoad: TrainConfig | null = null;
   /** Send "train" as soon as the fresh model is idle. */
   private trainWhenIdle = false;
+  /** The data the next model learns, for an example that takes any (the playground); the
+   * example's own data when unset. */
+  data: Mixture | undefined;
 
   constructor(
     private readonly example: ExampleId,
@@ -119,7 +123,7 @@ export class RunSession {
   /** Replaces the worker's model with one holding saved weights, paused; if they do not fit,
    * `loadFailed` reports it and the old model stays. */
   load(config: TrainConfig, weights: readonly NamedWeights[]): void {
-    this.client.load(this.example, config, weights);
+    this.client.load(this.example, config, weights, this.data);
     this.beforeLoad = this.config;
     this.config = config;
     this.awaiting = "paused";
@@ -127,7 +131,7 @@ export class RunSession {
   }
 
   private fresh(config: TrainConfig, train: boolean): void {
-    this.client.reset(this.example, config);
+    this.client.reset(this.example, config, this.data);
     this.config = config;
     this.awaiting = "idle";
     this.trainWhenIdle = train;

@@ -5,9 +5,11 @@
  */
 import type { ConfigErrors, TrainConfig } from "../../training/config";
 import { configFromSearch, configToSearch } from "../../training/config-url";
+import type { Mixture } from "../../ddpm/data";
 import {
   CHECK_SAMPLES,
   EXAMPLES,
+  playgroundExample,
   type ExampleId,
   type ExampleSpec,
   type Figure,
@@ -53,6 +55,8 @@ export class TrainExampleElement extends HTMLElement {
   private figures: readonly Figure[] = [];
   /** Pause had the focus when pressed; give it to Train when training stops. */
   private focusTrain = false;
+  /** Why there is nothing to train on (the playground's drawing is too small), or null. */
+  private noData: string | null = null;
 
   connectedCallback(): void {
     if (this.section) return;
@@ -101,6 +105,25 @@ export class TrainExampleElement extends HTMLElement {
 
     watchPage({ hide: this.stopWorker, restore: this.restored, retheme: () => this.repaint() });
     this.updateButtons();
+  }
+
+  /**
+   * Trains the playground on `data` from now on, and resets the run: the samples view and the
+   * figures table show the new target. `label` names the data for the reader, or, with null
+   * data, says why there is none; Train stays disabled until data comes.
+   */
+  setData(data: Mixture | null, label: string): void {
+    if (this.spec.id !== "playground")
+      throw new Error(`setData: only the playground takes other data, not "${this.spec.id}"`);
+    if (data) this.spec = playgroundExample(data);
+    this.noData = data ? null : label;
+    this.session.data = data ?? undefined;
+    this.section.dataset["components"] = String(data?.means.length ?? 0);
+    this.run.setTarget(data ? this.spec : null);
+    this.samplers.setTarget(this.spec);
+    this.fieldView?.setTarget(this.spec);
+    this.reset();
+    this.status.say(data ? `Ready to train on ${label}. Press Train to start.` : label);
   }
 
   disconnectedCallback(): void {
@@ -208,7 +231,7 @@ export class TrainExampleElement extends HTMLElement {
     const training = this.state === "training";
     const hasModel =
       this.session.config !== null && !training && this.state !== "idle" && this.state !== "error";
-    this.button("train").disabled = training || this.form.value === null;
+    this.button("train").disabled = training || this.form.value === null || this.noData !== null;
     this.field("hint").hidden = this.form.value !== null;
     this.button("pause").disabled = !training;
     this.button("download-samples").disabled = training || this.samples.length === 0;
