@@ -52,7 +52,7 @@ test("picking each named dataset shows its components as the target and puts it 
 }) => {
   const region = await open(page, EXAMPLE_PLAYGROUND);
   const { group } = picker(page);
-  const targets = region.locator("circle.target");
+  const targets = region.locator('[data-view="samples"] circle.target');
   for (const { label, name, components } of DATASETS) {
     await group.getByRole("radio", { name: label }).check();
     await expect(region).toHaveAttribute("data-components", String(components));
@@ -68,9 +68,9 @@ test("a link with ?dataset= opens that dataset, and the table lists its regions"
   await page.goto(`${EXAMPLE_PLAYGROUND.path}?dataset=spikes`);
   const region = page.getByRole("region", { name: EXAMPLE_PLAYGROUND.region });
   await expect(picker(page).group.getByRole("radio", { name: "Four spikes" })).toBeChecked();
-  await expect(region.locator("circle.target")).toHaveCount(4);
+  await expect(region.locator('[data-view="samples"] circle.target')).toHaveCount(4);
   // One row for the distance, one per spike.
-  await expect(region.locator("table.figures tbody tr")).toHaveCount(5);
+  await expect(region.locator('[data-view="figures"] tbody tr')).toHaveCount(5);
 });
 
 test("a drawn dataset enables Train and trains to convergence", async ({ page }) => {
@@ -85,15 +85,15 @@ test("a drawn dataset enables Train and trains to convergence", async ({ page })
   const drawn = Number((await count.textContent())!.match(/^(\d+) points/)![1]);
   expect(drawn).toBeGreaterThanOrEqual(STROKES.length * 2);
   await expect(region).toHaveAttribute("data-components", String(drawn));
-  await expect(region.locator("circle.target")).toHaveCount(drawn);
+  await expect(region.locator('[data-view="samples"] circle.target')).toHaveCount(drawn);
   expect(new URL(page.url()).searchParams.has("dataset")).toBe(false);
 
   const seconds = await trainToConvergence(region);
   console.log(`${drawn} drawn points converged ${seconds.toFixed(1)} s after Train`);
-  const met = region.locator('table.figures tbody tr[data-ok="true"]');
+  const met = region.locator('[data-view="figures"] tbody tr[data-ok="true"]');
   // The distance row and one row per stroke, each far from the others.
   await expect(met).toHaveCount(1 + STROKES.length);
-  await expect(region.locator('table.figures tbody tr[data-ok="false"]')).toHaveCount(0);
+  await expect(region.locator('[data-view="figures"] tbody tr[data-ok="false"]')).toHaveCount(0);
 });
 
 test("clearing the drawing disables Train until points come back", async ({ page }) => {
@@ -106,6 +106,6 @@ test("clearing the drawing disables Train until points come back", async ({ page
   await clear.click();
   await expect(count).toHaveText(/^0 points drawn/);
   await expect(button(region, "Train")).toBeDisabled();
-  await expect(region.locator("circle.target")).toHaveCount(0);
+  await expect(region.locator('[data-view="samples"] circle.target')).toHaveCount(0);
   await expect(region).toHaveAttribute("data-state", "idle");
 });
