@@ -4,12 +4,13 @@
  * training could do, and the learned field next to the ideal one.
  */
 import { expect, test, type Locator } from "@playwright/test";
+import { pMean } from "../src/ddpm/ddpm";
 import { idealEps } from "../src/ddpm/ideal";
 import { makeSchedule, namedBetas } from "../src/ddpm/schedule";
 import { CHECK_EVERY, EXAMPLES } from "../src/training/examples";
 import { FIELD_SIZE } from "../src/training/field";
 import { compareSamplers, samplerSteps } from "../src/training/samplers";
-import { EXAMPLE_SPIKES, open, trainToConvergence } from "./train-helpers";
+import { button, EXAMPLE_SPIKES, open, trainToConvergence } from "./train-helpers";
 
 const spec = EXAMPLES.spikes;
 const config = spec.presets.fast;
@@ -121,5 +122,53 @@ test.describe("the ideal denoiser beside the network, four spikes", () => {
     const error = Number(await field.getAttribute("data-error"));
     expect(error).toBeGreaterThan(0);
     expect(error).toBeLessThan(1);
+  });
+
+  test("clicking a sample follows it, with the network's step and the true posterior mean", async ({
+    page,
+  }) => {
+    const region = await open(page, EXAMPLE_SPIKES);
+    await trainToConvergence(region);
+    const slider = region.getByRole("slider", { name: "Reverse step t" });
+    await expect(slider).toBeVisible();
+    const readout = region.locator('[data-field="follow-readout"]');
+
+    // At t = 0 the samples sit on the spikes: click the one at (1, 1), 2/3 across and 1/3 down
+    // the plot area of the [-3, 3] square.
+    const plot = region.locator('[data-view="samples"] svg');
+    const box = (await plot.boundingBox())!;
+    const [width, height, left, right, top, bottom] = [340, 340, 48, 14, 12, 44];
+    const fx = left + ((1 + 3) / 6) * (width - left - right);
+    const fy = top + ((3 - 1) / 6) * (height - top - bottom);
+    await plot.click({ position: { x: (fx * box.width) / width, y: (fy * box.height) / height } });
+    await expect(readout).toHaveAttribute("data-t", "0");
+    await expect(readout).toContainText("That is where it ended");
+    await expect(region.locator("polyline.track-path")).toHaveCount(1);
+    const path = await region.locator("polyline.track-path").getAttribute("points");
+    expect(path!.trim().split(/\s+/)).toHaveLength(config.T + 1);
+
+    const t = 20;
+    await slider.fill(String(t));
+    await expect(readout).toHaveAttribute("data-t", String(t));
+    const here = JSON.parse((await readout.getAttribute("data-here"))!) as [number, number];
+    const shown = JSON.parse((await readout.getAttribute("data-ideal"))!) as [number, number];
+    const model = JSON.parse((await readout.getAttribute("data-model"))!) as [number, number];
+    // E[x_{t-1} | x_t] from eq. 11 with the ideal ε, computed here from the shown x_t.
+    const xt = Float32Array.from(here);
+    const exact = pMean(schedule, xt, t, idealEps(spec.data, schedule)(xt, t));
+    for (const j of [0, 1]) expect(Math.abs(shown[j]! - exact[j]!)).toBeLessThan(1e-5);
+    // A converged network steps close to it, but not exactly there.
+    const gap = Math.hypot(model[0] - shown[0], model[1] - shown[1]);
+    expect(gap).toBeGreaterThan(0);
+    expect(gap).toBeLessThan(0.2);
+    await expect(region.locator("line.track-step")).toHaveCount(2);
+
+    // Typing a number follows that sample instead; Stop following clears the plot.
+    await region.getByLabel("Follow sample").fill("7");
+    await region.getByLabel("Follow sample").press("Enter");
+    await expect(readout).toContainText(`Sample 7 at t = ${t}`);
+    await button(region, "Stop following").click();
+    await expect(region.locator("polyline.track-path")).toHaveCount(0);
+    await expect(readout).not.toHaveAttribute("data-t");
   });
 });

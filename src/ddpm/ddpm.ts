@@ -70,6 +70,13 @@ export interface SampleResult {
   readonly trajectory?: Float32Array[];
 }
 
+/** The mean of a reverse step, μ_θ(x_t, t) = 1/√α_t (x_t - β_t/√(1 - ᾱ_t) ε)   (eq. 11),
+ * for the noise prediction ε at x_t; with the ideal ε it is the true E[x_{t-1} | x_t]. */
+export function pMean(s: Schedule, xt: Float32Array, t: number, eps: Float32Array): Float32Array {
+  const i = t - 1;
+  return xt.map((x, k) => s.sqrtRecipAlphas[i]! * (x - s.epsCoef[i]! * eps[k]!));
+}
+
 /**
  * Algorithm 2: start from x_T ~ N(0, I) and apply, for t = T … 1,
  * x_{t-1} = 1/√α_t (x_t - β_t/√(1 - ᾱ_t) ε(x_t, t)) + σ_t z,  z ~ N(0, I)   (eq. 11),
@@ -91,14 +98,9 @@ export function sample(
     const sigma =
       t === 1 ? 0 : Math.sqrt(options.variance === "beta" ? s.betas[i]! : s.posteriorVariance[i]!);
 
-    const eps = epsModel(x, t);
+    const mean = pMean(s, x, t, epsModel(x, t));
 
-    const next = new Float32Array(n * d);
-    for (let k = 0; k < next.length; k++) {
-      const mean = s.sqrtRecipAlphas[i]! * (x[k]! - s.epsCoef[i]! * eps[k]!);
-      next[k] = sigma === 0 ? mean : mean + sigma * rng.normal();
-    }
-    x = next;
+    x = sigma === 0 ? mean : mean.map((m) => m + sigma * rng.normal());
     trajectory?.push(x);
   }
   return trajectory ? { x0: x, trajectory } : { x0: x };

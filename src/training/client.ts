@@ -18,8 +18,11 @@ export type Samplers = Extract<FromWorker, { type: "samplers" }>;
 /** The worker's answer to "field". */
 export type FieldReply = Extract<FromWorker, { type: "field" }>;
 
+/** The worker's answer to "predict". */
+export type Prediction = Extract<FromWorker, { type: "predict" }>;
+
 /** The replies that answer a request, by their type. */
-type Reply = Trajectory | Weights | Samplers | FieldReply;
+type Reply = Trajectory | Weights | Samplers | FieldReply | Prediction;
 
 /** What the page hears from its worker, apart from the answers to requests. */
 export interface ClientEvents {
@@ -45,6 +48,7 @@ export class TrainingClient {
     weights: [],
     samplers: [],
     field: [],
+    predict: [],
   };
 
   constructor(private readonly events: ClientEvents) {}
@@ -105,6 +109,11 @@ export class TrainingClient {
     return this.request("trajectory", { type: "trajectory", n, seed });
   }
 
+  /** The model's noise prediction at one point per step. */
+  predict(points: Float32Array, steps: Int32Array): Promise<Prediction> {
+    return this.request("predict", { type: "predict", points, steps });
+  }
+
   /** The trained (averaged) weights and the config they were trained with. */
   exportWeights(): Promise<Weights> {
     return this.request("weights", { type: "exportWeights" });
@@ -160,6 +169,7 @@ export class TrainingClient {
       case "weights":
       case "samplers":
       case "field":
+      case "predict":
         this.answer(message);
         break;
       case "loadFailed":

@@ -35,6 +35,8 @@ export type ToWorker =
   | { readonly type: "samplers"; readonly n: number; readonly seed: number }
   /** The model's and the ideal noise prediction on a size × size grid, at every step. */
   | { readonly type: "field"; readonly size: number }
+  /** The model's noise prediction at one point per step: points[k] is at step steps[k]. */
+  | { readonly type: "predict"; readonly points: Float32Array; readonly steps: Int32Array }
   /** Build a model for this config from saved weights, paused; its old model stays if the
    * weights do not fit. */
   | {
@@ -86,6 +88,7 @@ export type FromWorker =
   | { readonly type: "weights"; readonly weights: NamedWeights[]; readonly config: TrainConfig }
   | { readonly type: "samplers"; readonly runs: SamplerRun[] }
   | { readonly type: "field"; readonly field: Field }
+  | { readonly type: "predict"; readonly eps: Float32Array }
   | { readonly type: "error"; readonly message: string }
   /** The weights of a "load" did not fit its config; nothing changed. */
   | { readonly type: "loadFailed"; readonly message: string };

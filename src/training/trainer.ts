@@ -129,6 +129,17 @@ export class Trainer {
     );
   }
 
+  /** ε_θ of the averaged model at one point per step: row k of `points` [m, dim] at step
+   * steps[k], as along the path of one sample through the reverse process. */
+  predictAlong(points: Float32Array, steps: Int32Array): Float32Array {
+    const { dim } = this.example.data;
+    const out = new Float32Array(points.length);
+    this.model.withPredictor((eps) =>
+      steps.forEach((t, k) => out.set(eps(points.subarray(k * dim, (k + 1) * dim), t), k * dim)),
+    );
+    return out;
+  }
+
   /** The model's noise prediction and the ideal one on a grid of points, at every step. */
   field(size: number): Field {
     const grid = fieldGrid(size);

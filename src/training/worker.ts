@@ -208,6 +208,13 @@ async function handle(message: ToWorker): Promise<void> {
       ]);
       return;
     }
+    case "predict": {
+      await loop;
+      if (!trainer) return;
+      const eps = trainer.predictAlong(message.points, message.steps);
+      post({ type: "predict", eps }, [eps.buffer]);
+      return;
+    }
     case "exportWeights":
       if (!trainer) return;
       post({

@@ -4,8 +4,9 @@
  */
 import { renderAxes } from "./axes";
 import { cssColour, drawDots, fitCanvas } from "./canvas";
-import { createPanel, type Panel } from "./panel";
+import { createPanel, type Group, type Panel } from "./panel";
 import { planeScales, type Frame } from "./scales";
+import { renderTrack, type Track } from "./track";
 
 /** The main scatter's frame: a square plot area. */
 export const SCATTER_FRAME: Frame = {
@@ -41,6 +42,8 @@ export class Scatter2D {
   private readonly scales: ReturnType<typeof planeScales>;
   private readonly dotRadius: number;
   private points: Float32Array = new Float32Array(0);
+  /** Made on first use, above the target rings. */
+  private trackLayer: Group | null = null;
 
   constructor(container: HTMLElement, options: ScatterOptions) {
     const f = options.frame ?? SCATTER_FRAME;
@@ -95,4 +98,34 @@ export class Scatter2D {
   repaint(): void {
     this.render(this.points);
   }
+
+  /** Draws one followed sample over the points, or removes it for null. */
+  track(track: Track | null): void {
+    this.trackLayer ??= this.panel.marks.append("g").attr("class", "track");
+    renderTrack(this.trackLayer, this.scales, track);
+  }
+
+  /** The index of the drawn point nearest to a click or tap, if one is within reach. */
+  pick(event: MouseEvent): number | null {
+    const box = this.panel.svg.node()!.getBoundingClientRect();
+    const f = this.panel.frame;
+    const fx = ((event.clientX - box.left) * f.width) / box.width;
+    const fy = ((event.clientY - box.top) * f.height) / box.height;
+    const { x, y } = this.scales;
+    let best: number | null = null;
+    let bestDist = PICK_RADIUS ** 2;
+    for (let i = 0; i < this.points.length / 2; i++) {
+      const d = (x(this.points[2 * i]!) - fx) ** 2 + (y(this.points[2 * i + 1]!) - fy) ** 2;
+      if (d < bestDist) [best, bestDist] = [i, d];
+    }
+    return best;
+  }
+
+  /** The element that receives clicks on the plot. */
+  get target(): Element {
+    return this.panel.svg.node()!;
+  }
 }
+
+/** How far from a point a click may land and still pick it, in frame units. */
+const PICK_RADIUS = 12;

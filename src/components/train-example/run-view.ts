@@ -7,6 +7,7 @@ import type { Snapshot } from "../../training/messages";
 import { LossChart } from "../../viz/loss-chart";
 import { LossSeries } from "../../viz/loss-series";
 import { ExcessHeatmap, type HeatColumn } from "../../viz/heatmap";
+import { Scatter2D } from "../../viz/scatter-2d";
 import { samplesView, type SamplesView } from "./samples-view";
 import { renderFigureRows } from "./figure-rows";
 
@@ -123,6 +124,11 @@ export class RunView {
   /** Draws the canvases again in the page's current colours. */
   repaint(): void {
     this.samples.repaint();
+  }
+
+  /** The samples view as a plane, for 2D examples; null on the line. */
+  get plane(): Scatter2D | null {
+    return this.samples instanceof Scatter2D ? this.samples : null;
   }
 
   private renderFigures(figures: readonly Figure[], n: number): void {

@@ -8,6 +8,7 @@ import {
   TrainingClient,
   type ClientEvents,
   type FieldReply,
+  type Prediction,
   type Samplers,
   type Trajectory,
   type Weights,
@@ -105,6 +106,11 @@ export class RunSession {
   /** The current model's field and the ideal one on a size × size grid. */
   field(size: number): Promise<FieldReply> {
     return this.client.field(size);
+  }
+
+  /** The current model's noise prediction at one point per step. */
+  predict(points: Float32Array, steps: Int32Array): Promise<Prediction> {
+    return this.client.predict(points, steps);
   }
 
   /** The current model's weights. */

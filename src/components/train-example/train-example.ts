@@ -16,11 +16,13 @@ import {
 } from "../../training/examples";
 import { FIELD_SIZE } from "../../training/field";
 import type { RunState, Snapshot } from "../../training/messages";
+import { makeSchedule, namedBetas } from "../../ddpm/schedule";
 import { Redraw } from "../../viz/redraw";
 import { saveSamples, saveWeights } from "./downloads";
 import { FIELDS } from "./fields";
 import { ConfigForm } from "./form";
 import { FieldView } from "./field-view";
+import { FollowView } from "./follow-view";
 import { ReverseView } from "./reverse-view";
 import { RunView } from "./run-view";
 import { SamplersView } from "./samplers-view";
@@ -33,6 +35,9 @@ import { readWeightsFile } from "./weights-file";
  * good weights. */
 const ENDED: ReadonlySet<RunState> = new Set(["converged", "unconverged", "diverged"]);
 
+/** For a promise whose failure is reported elsewhere. */
+const noop = () => {};
+
 /** Samples in the reverse-process trajectory, as many as the seed's figures show. */
 const TRAJECTORY_SAMPLES = 2000;
 
@@ -44,8 +49,9 @@ export class TrainExampleElement extends HTMLElement {
   private run!: RunView;
   private reverse!: ReverseView;
   private samplers!: SamplersView;
-  /** Only 2D examples have a field to draw. */
+  /** Only 2D examples have a field to draw, and samples to follow. */
   private fieldView: FieldView | null = null;
+  private follow: FollowView | null = null;
   private status!: StatusLine;
   private readonly redraw = new Redraw(() => this.draw());
   private session!: RunSession;
@@ -77,9 +83,15 @@ export class TrainExampleElement extends HTMLElement {
       },
     });
     this.status = new StatusLine(this.field("state"), this.field("announce"));
-    this.reverse = new ReverseView(this.view("reverse"), this.spec.data.dim, (points, t, T) =>
-      this.run.showStep(points, t, T),
-    );
+    this.reverse = new ReverseView(this.view("reverse"), this.spec.data.dim, (points, t, T) => {
+      this.run.showStep(points, t, T);
+      this.follow?.show(t);
+    });
+    const plane = this.run.plane;
+    if (plane)
+      this.follow = new FollowView(this.view("reverse"), plane, (points, steps) =>
+        this.session.predict(points, steps).then((reply) => reply.eps),
+      );
     this.samplers = new SamplersView(this.view("samplers"), this.spec);
     if (this.spec.data.dim === 2) this.fieldView = new FieldView(this.view("field"), this.spec);
     // Read before the form exists: its first check would rewrite the link.
@@ -267,7 +279,15 @@ export class TrainExampleElement extends HTMLElement {
     const config = this.session.config;
     const current = () => config === this.session.config && ENDED.has(this.state);
     const say = (message: string) => this.status.say(message);
-    this.reverse.load(this.session.trajectory(TRAJECTORY_SAMPLES), current, say);
+    const trajectory = this.session.trajectory(TRAJECTORY_SAMPLES);
+    this.reverse.load(trajectory, current, say);
+    const follow = this.follow;
+    if (follow && config)
+      trajectory.then(({ frames }) => {
+        if (!current()) return;
+        const schedule = makeSchedule(namedBetas(config.schedule, config.T));
+        follow.open(frames, schedule, this.spec.data);
+      }, noop);
     const failed = (what: string) => (error: unknown) => {
       if (current()) say(`${what} could not be run: ${String(error)}`);
     };
@@ -284,6 +304,7 @@ export class TrainExampleElement extends HTMLElement {
   /** Hides what belongs to a finished run. */
   private closeAfterRun(): void {
     this.reverse.close();
+    this.follow?.close();
     this.samplers.close();
     this.fieldView?.close();
   }
