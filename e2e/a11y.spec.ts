@@ -5,7 +5,14 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { CHAPTERS, label, visit } from "./helpers";
-import { button, EXAMPLE_1D, open, trainToConvergence, CONVERGE_MS } from "./train-helpers";
+import {
+  button,
+  EXAMPLE_1D,
+  EXAMPLE_SPIKES,
+  open,
+  trainToConvergence,
+  CONVERGE_MS,
+} from "./train-helpers";
 
 /** Starlight's two themes, as its theme picker stores them. */
 const THEMES = ["light", "dark"] as const;
@@ -56,6 +63,20 @@ for (const theme of THEMES) {
       // The reverse process comes a moment after convergence, with its slider and multiples.
       await expect(region.getByRole("slider", { name: "Reverse step t" })).toBeVisible();
       await expect(region.locator(".multiples .viz-panel").first()).toBeVisible();
+      expect(await barriers(page, "train-example")).toEqual([]);
+    });
+
+    test("a trained four-spike example, with every part a run opens, has no serious or critical violation", async ({
+      page,
+    }) => {
+      const region = await open(page, EXAMPLE_SPIKES);
+      await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+      await trainToConvergence(region);
+      for (const part of ["reverse", "samplers", "field"])
+        await expect(region.locator(`[data-view="${part}"]`)).toBeVisible();
+      await region.getByLabel("Follow sample").fill("1");
+      await region.getByLabel("Follow sample").press("Enter");
+      await expect(region.locator("polyline.track-path")).toHaveCount(1);
       expect(await barriers(page, "train-example")).toEqual([]);
     });
   });
