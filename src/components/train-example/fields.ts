@@ -81,7 +81,7 @@ export const FIELD_GROUPS: readonly {
         label: "Time input",
         options: [
           { value: "alpha", label: "α_t, as the seed" },
-          { value: "sinusoidal", label: "Sinusoidal features of t" },
+          { value: "sinusoidal", label: "Sinusoids of t" },
         ],
       },
     ],
