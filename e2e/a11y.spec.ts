@@ -8,6 +8,7 @@ import { CHAPTERS, label, visit } from "./helpers";
 import {
   button,
   EXAMPLE_1D,
+  EXAMPLE_PLAYGROUND,
   EXAMPLE_SPIKES,
   open,
   trainToConvergence,
@@ -78,6 +79,16 @@ for (const theme of THEMES) {
       await region.getByLabel("Follow sample").press("Enter");
       await expect(region.locator("polyline.track-path")).toHaveCount(1);
       expect(await barriers(page, "train-example")).toEqual([]);
+    });
+
+    test("the playground, trained on its ring, has no serious or critical violation", async ({
+      page,
+    }) => {
+      const region = await open(page, EXAMPLE_PLAYGROUND);
+      await expect(page.locator("html")).toHaveAttribute("data-theme", theme);
+      await trainToConvergence(region);
+      await expect(region.locator('[data-view="samplers"]')).toBeVisible();
+      expect(await barriers(page, "main")).toEqual([]);
     });
   });
 }

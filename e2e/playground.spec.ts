@@ -3,7 +3,13 @@
  * strokes and train on them, clear the drawing.
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { button, EXAMPLE_PLAYGROUND, open, trainToConvergence } from "./train-helpers";
+import {
+  button,
+  EXAMPLE_PLAYGROUND,
+  open,
+  startLongRun,
+  trainToConvergence,
+} from "./train-helpers";
 
 /** Each named dataset: its radio's label, its name in the link, and its component count. */
 const DATASETS = [
@@ -107,5 +113,25 @@ test("clearing the drawing disables Train until points come back", async ({ page
   await expect(count).toHaveText(/^0 points drawn/);
   await expect(button(region, "Train")).toBeDisabled();
   await expect(region.locator('[data-view="samples"] circle.target')).toHaveCount(0);
+  await expect(region).toHaveAttribute("data-state", "idle");
+});
+
+test("the data cannot change while the island trains on it, and can again once paused", async ({
+  page,
+}) => {
+  const region = await open(page, EXAMPLE_PLAYGROUND);
+  const { group, pad, count, clear } = picker(page);
+  await startLongRun(region);
+  const spiral = group.getByRole("radio", { name: "Spiral" });
+  await expect(spiral).toBeDisabled();
+  await expect(clear).toBeDisabled();
+  await draw(page, pad);
+  await expect(count).toHaveText(/^0 points drawn/);
+  await expect(region).toHaveAttribute("data-state", "training");
+
+  await button(region, "Pause").click();
+  await expect(region).toHaveAttribute("data-state", "paused");
+  await expect(spiral).toBeEnabled();
+  await spiral.check();
   await expect(region).toHaveAttribute("data-state", "idle");
 });

@@ -49,7 +49,21 @@ export class DatasetPickerElement extends HTMLElement {
         `train-example[data-example="playground"]`,
       );
       this.chosen(false);
+      const section = this.island?.querySelector("section");
+      if (!section) return;
+      // Changing the data resets the run, so the choice waits while the island trains.
+      const lock = () => this.lock(section.dataset["state"] === "training");
+      new MutationObserver(lock).observe(section, { attributeFilter: ["data-state"] });
     });
+  }
+
+  /** Takes no new choice or stroke while `locked`; says so under the drawing. */
+  private lock(locked: boolean): void {
+    this.querySelector<HTMLFieldSetElement>("fieldset.datasets")!.disabled = locked;
+    this.querySelector<HTMLButtonElement>('[data-action="clear"]')!.disabled = locked;
+    this.pad.enabled = !locked;
+    this.toggleAttribute("data-locked", locked);
+    this.querySelector<HTMLElement>('[data-field="locked"]')!.hidden = !locked;
   }
 
   /** The checked radio's value: a dataset's name or DRAWN. */

@@ -20,6 +20,8 @@ type Point = readonly [number, number];
 export class DrawPad {
   /** The points drawn so far, in drawing order. */
   readonly points: Point[] = [];
+  /** Whether strokes are taken; off while the island trains on the points already drawn. */
+  enabled = true;
   private readonly guide: Layer;
   private readonly dots: Layer;
   private drawing: number | null = null;
@@ -59,7 +61,7 @@ export class DrawPad {
   }
 
   private start(event: PointerEvent): void {
-    if (event.button !== 0 || this.drawing !== null) return;
+    if (!this.enabled || event.button !== 0 || this.drawing !== null) return;
     event.preventDefault();
     this.svg.setPointerCapture(event.pointerId);
     this.drawing = event.pointerId;
