@@ -19,7 +19,19 @@ export function idealEps(data: Mixture, s: Schedule): EpsPredictor {
     const ab = s.alphaBar[t - 1]!;
     const sqrtAb = Math.sqrt(ab);
     const sqrtOneMinusAb = Math.sqrt(1 - ab);
-    const v = stds.map((sd) => ab * sd * sd + 1 - ab);
+    // Everything that depends on the component and the step only, once per call: the
+    // playground's mixtures have hundreds of components, and this loop runs for each point.
+    const mean = new Float64Array(K * d);
+    const offset = new Float64Array(K);
+    const halfPrecision = new Float64Array(K);
+    const gain = new Float64Array(K);
+    for (let k = 0; k < K; k++) {
+      const v = ab * stds[k]! ** 2 + 1 - ab;
+      for (let j = 0; j < d; j++) mean[k * d + j] = sqrtAb * means[k]![j]!;
+      offset[k] = Math.log(weights[k]!) - (d / 2) * Math.log(v);
+      halfPrecision[k] = 1 / (2 * v);
+      gain[k] = sqrtOneMinusAb / v;
+    }
     const n = xt.length / d;
     const out = new Float32Array(xt.length);
     const logp = new Float64Array(K);
@@ -29,20 +41,18 @@ export function idealEps(data: Mixture, s: Schedule): EpsPredictor {
       let max = -Infinity;
       for (let k = 0; k < K; k++) {
         let sq = 0;
-        for (let j = 0; j < d; j++) sq += (xt[i * d + j]! - sqrtAb * means[k]![j]!) ** 2;
-        logp[k] = Math.log(weights[k]!) - (d / 2) * Math.log(v[k]!) - sq / (2 * v[k]!);
-        max = Math.max(max, logp[k]!);
+        for (let j = 0; j < d; j++) sq += (xt[i * d + j]! - mean[k * d + j]!) ** 2;
+        logp[k] = offset[k]! - sq * halfPrecision[k]!;
+        if (logp[k]! > max) max = logp[k]!;
       }
       // Softmax with the maximum subtracted, so narrow components do not underflow to 0/0.
       let total = 0;
       for (let k = 0; k < K; k++) total += logp[k] = Math.exp(logp[k]! - max);
+      // E[ε | x_t] = Σ_k r_k √(1 - ᾱ_t) (x_t - √ᾱ_t μ_k) / v_k, with r_k = logp[k] / total.
       for (let j = 0; j < d; j++) {
         let e = 0;
-        for (let k = 0; k < K; k++) {
-          const r = logp[k]! / total;
-          e += (r * sqrtOneMinusAb * (xt[i * d + j]! - sqrtAb * means[k]![j]!)) / v[k]!;
-        }
-        out[i * d + j] = e;
+        for (let k = 0; k < K; k++) e += logp[k]! * gain[k]! * (xt[i * d + j]! - mean[k * d + j]!);
+        out[i * d + j] = e / total;
       }
     }
     return out;
