@@ -128,7 +128,7 @@ export class SamplersView {
         cell.dataset["run"] = `${line.predictor}-${line.sampler}`;
         cell.dataset["ok"] = String(ok);
         cell.dataset["msd"] = String(run.msd);
-        cell.textContent = `${formatDistance(run.msd)} ${ok ? "✓" : "✗"}`;
+        cell.textContent = `${formatDistance(run.msd, 2)} ${ok ? "✓" : "✗"}`;
         row.append(cell);
       }
       return row;
@@ -137,9 +137,11 @@ export class SamplersView {
   }
 }
 
-/** A distance short enough for a table cell on a phone: "0.0123", "4.56e-6", "1.17e+4". */
-function formatDistance(v: number): string {
-  return v >= 1e-3 && v < 1e3 ? String(Number(v.toPrecision(3))) : v.toExponential(2);
+/** A distance in `digits` significant digits, short enough for a table cell on a phone:
+ * "0.012", "4.6e-6", "1.2e4". */
+function formatDistance(v: number, digits = 3): string {
+  if (v >= 1e-3 && v < 1e3) return String(Number(v.toPrecision(digits)));
+  return v.toExponential(digits - 1).replace("e+", "e");
 }
 
 /** Whether a run meets every target, and which it misses if not. */
