@@ -4,7 +4,7 @@
  */
 import { sampleMixture } from "../ddpm/data";
 import { sample, trainStep } from "../ddpm/ddpm";
-import { Denoiser } from "../ddpm/denoiser";
+import { Denoiser, type NamedWeights } from "../ddpm/denoiser";
 import { idealEps } from "../ddpm/ideal";
 import { createRng, type Rng } from "../ddpm/random";
 import { makeSchedule, namedBetas, type Schedule } from "../ddpm/schedule";
@@ -24,6 +24,12 @@ const SCREEN_SLACK = 2;
  * settling when training ends. 0.9 adapts within tens of steps, and in the benchmark it cut
  * the steps the examples need to converge by 30 to 40 %. */
 const ADAM_BETA2 = 0.9;
+/** Steps over which the learning rate ramps up after saved weights are loaded. The optimizer
+ * starts with no memory of the gradients, and Adam's first updates are then about one
+ * learning rate per weight whatever the gradient's size: at the full rate they would throw a
+ * trained model off its minimum before the moment estimates settle, in tens of steps. */
+export const RESUME_WARMUP = 100;
+
 /** A loss this large means the optimizer has left the basin (a fresh network starts near 1). */
 const DIVERGED_LOSS = 1e3;
 
@@ -53,6 +59,8 @@ export class Trainer {
   private readonly optimizer: tf.Optimizer;
   private readonly rng: Rng;
   private readonly probe: OracleProbe;
+  /** Set once saved weights are loaded: the rate then warms up, and the average is kept. */
+  private resumed = false;
   /** The weights after the last batch of finite losses, restored if training diverges. */
   private readonly lastGood: tf.Variable<tf.Rank.R1>;
 
@@ -88,8 +96,10 @@ export class Trainer {
       const x0 = sampleMixture(this.example.data, config.batchSize, this.rng);
       scalars.push(trainStep(this.model, this.schedule, this.optimizer, x0, this.rng));
       this.step++;
-      // Warm-up of the average: early on, weight the fresh parameters more.
-      this.model.updateAverage(Math.min(config.ema, (1 + this.step) / (10 + this.step)));
+      // Warm-up of the average: early on, weight the fresh parameters more. Loaded weights
+      // are already an average worth keeping.
+      const warm = this.resumed ? 1 : (1 + this.step) / (10 + this.step);
+      this.model.updateAverage(Math.min(config.ema, warm));
     }
     const stacked = tf.stack(scalars);
     const losses = (await stacked.data()) as Float32Array;
@@ -179,10 +189,22 @@ export class Trainer {
     this.lastGood.dispose();
   }
 
-  /** Multiplies the initial rate by lrDecay once every 100 steps. */
+  /** Starts from saved weights (as `exportWeights` writes them) instead of fresh ones; the
+   * learning rate then ramps up over RESUME_WARMUP steps. */
+  resume(weights: readonly NamedWeights[]): void {
+    this.model.importWeights(weights);
+    this.saveLastGood();
+    this.resumed = true;
+  }
+
+  /** Multiplies the initial rate by lrDecay once every 100 steps, and ramps it up linearly
+   * over the first RESUME_WARMUP steps after a resume. */
   private setLearningRate(): void {
-    if (this.config.lrDecay === 1 || this.step % 100 !== 0) return;
-    const rate = this.config.learningRate * this.config.lrDecay ** (this.step / 100);
+    const warming = this.resumed && this.step < RESUME_WARMUP;
+    if (!warming && (this.config.lrDecay === 1 || this.step % 100 !== 0)) return;
+    const ramp = warming ? (this.step + 1) / RESUME_WARMUP : 1;
+    const rate =
+      this.config.learningRate * this.config.lrDecay ** Math.floor(this.step / 100) * ramp;
     // tfjs reads this field at every update; SGD has a setter, Adam only the field.
     (this.optimizer as unknown as { learningRate: number }).learningRate = rate;
   }

@@ -147,7 +147,7 @@ async function handle(message: ToWorker): Promise<void> {
     case "load": {
       const loaded = new Trainer(specOf(message), message.config);
       try {
-        loaded.model.importWeights(message.weights);
+        loaded.resume(message.weights);
       } catch (error) {
         loaded.dispose();
         post({ type: "loadFailed", message: messageOf(error) });
