@@ -5,6 +5,7 @@
  */
 import { renderAxes } from "./axes";
 import { createPanel, type Panel } from "./panel";
+import { MANY_TARGETS } from "./scatter-2d";
 import { planeScales, type Frame } from "./scales";
 
 /** A field panel's frame: square, smaller than the samples view so two fit side by side. */
@@ -46,7 +47,7 @@ export class FieldPlot {
       .data(targets)
       .join("circle")
       .attr("class", "target")
-      .attr("r", targets.length > 12 ? 2 : 5)
+      .attr("r", targets.length > MANY_TARGETS ? 2 : 5)
       .attr("cx", (c) => x(c[0]!))
       .attr("cy", (c) => y(c[1]!));
   }

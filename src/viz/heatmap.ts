@@ -8,6 +8,7 @@ import { fitCanvas } from "./canvas";
 import { formatStep } from "./loss-chart";
 import { createPanel, type Panel } from "./panel";
 import { boxOf, type Frame } from "./scales";
+import { formatLogTick } from "./series-chart";
 
 /** The heatmap's frame: the loss chart's size, with room on the right for the key. */
 export const HEATMAP_FRAME: Frame = {
@@ -133,7 +134,7 @@ export class ExcessHeatmap {
       .attr("x", left + 14)
       .attr("y", (v) => y(v))
       .attr("dy", "0.35em")
-      .text((v) => (v === 1 ? "1" : v === 1e-2 ? "0.01" : "1e-4"));
+      .text(formatLogTick);
   }
 }
 

@@ -21,7 +21,7 @@ const RING_RADIUS = 7;
 
 /** Above this many centres (the playground's curves), rings of RING_RADIUS would merge into a
  * thick band hiding the samples, so each centre is marked by a small ring instead. */
-const MANY_TARGETS = 12;
+export const MANY_TARGETS = 12;
 const SMALL_RING_RADIUS = 2.5;
 
 /** Options of a scatter. */

@@ -3,8 +3,8 @@
  * x_0, where it is now, and two arrows from there: the network's step μ_θ(x_t, t) and the true
  * posterior mean E[x_{t-1} | x_t], the step the ideal denoiser would take.
  */
-import type { ScaleLinear } from "d3-scale";
 import type { Group } from "./panel";
+import type { planeScales } from "./scales";
 
 /** A point of the plane [x, y]. */
 export type Point = readonly [number, number];
@@ -21,10 +21,7 @@ export interface Track {
 }
 
 /** The plane's scales, as the scatter uses them. */
-interface PlaneScales {
-  readonly x: ScaleLinear<number, number>;
-  readonly y: ScaleLinear<number, number>;
-}
+type PlaneScales = ReturnType<typeof planeScales>;
 
 /** Draws `track` into `group`, or clears the group for null. */
 export function renderTrack(group: Group, { x, y }: PlaneScales, track: Track | null): void {
